@@ -1,0 +1,33 @@
+import { generateStories } from './bench/generate.js';
+import { Analyzer } from './src/rank/tokenize.js';
+import { buildVectors, DenseRow } from './src/rank/vectors.js';
+import { groupDuplicates } from './src/rank/duplicates.js';
+import { clusterVectors } from './src/rank/cluster.js';
+import { rankTopics, windowItems } from './src/rank/index.js';
+import { input, NOW } from './tests/rank/builders.js';
+const tau = Number(process.env.TAU ?? 0.2);
+const stories = generateStories(2000, { seed: 7, now: NOW });
+let id = 1;
+const items = stories.flatMap((s) => s.items.map((c) => ({ ...c, id: id++, fetchedAt: c.publishedAt })));
+const spec = input({ items, now: NOW, rank: { clusterThreshold: tau } });
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const best = { win: 1e9, vec: 1e9, dup: 1e9, clu: 1e9, all: 1e9 };
+let clusters = 0;
+for (let r = 0; r < 25; r++) {
+  let t = cpu();
+  const docs = windowItems(spec);
+  const t0 = cpu() - t; t = cpu();
+  const a = new Analyzer();
+  const v = buildVectors(docs.map((d) => d.item), a);
+  const t1 = cpu() - t; t = cpu();
+  const row = new DenseRow(a.vocabularySize);
+  const order = docs.map((_, i) => i);
+  const root = groupDuplicates(docs.map((d, i) => ({ vector: v[i]!, key: d.item.canonicalLink })), order, 0.8, row, (x) => a.isWholeWord(x));
+  const t2 = cpu() - t; t = cpu();
+  clusters = clusterVectors(v, order.filter((i) => root[i] === i), row, { threshold: tau }).length;
+  const t3 = cpu() - t; t = cpu();
+  rankTopics(spec);
+  const t4 = cpu() - t;
+  best.win = Math.min(best.win, t0); best.vec = Math.min(best.vec, t1); best.dup = Math.min(best.dup, t2); best.clu = Math.min(best.clu, t3); best.all = Math.min(best.all, t4);
+}
+console.log(`tau ${tau} clusters ${clusters} | min cpu ms:`, Object.entries(best).map(([k, x]) => `${k} ${x.toFixed(1)}`).join(' | '));

@@ -1,0 +1,201 @@
+import type { Command } from 'commander';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { reasonOf } from '../../errors.js';
+import type { Store } from '../../store/index.js';
+import type { BriefingConfig } from '../../types.js';
+import { globalOptions, print, readConfig } from '../context.js';
+
+type Level = 'ok' | 'warn' | 'fail';
+
+interface Check {
+  name: string;
+  level: Level;
+  detail: string;
+}
+
+interface SourceCheck {
+  name: string;
+  url: string;
+  level: Level;
+  state: 'never fetched' | 'ok' | 'failing' | 'unhealthy';
+  failures: number;
+  lastStatus: string | null;
+  lastFetchedAt: string | null;
+  lastError: string | null;
+  retryAfter: string | null;
+}
+
+const MARK: Record<Level, string> = { ok: '✓', warn: '!', fail: '✗' };
+
+export function registerDoctor(program: Command): void {
+  program
+    .command('doctor')
+    .description('check the config, data folder and store, sources, templates and the schedule (last run, next run, last failure)')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const report = await diagnose(cmd);
+      print(cmd, report, () => formatReport(report));
+      if (!report.ok) process.exitCode = 1;
+    });
+}
+
+interface DoctorReport {
+  ok: boolean;
+  checks: Check[];
+  sources: SourceCheck[];
+  schedule: unknown;
+  scheduleLines: string[];
+}
+
+async function diagnose(cmd: Command): Promise<DoctorReport> {
+  const checks: Check[] = [];
+  const sources: SourceCheck[] = [];
+  const report = (schedule: unknown = null, scheduleLines: string[] = []): DoctorReport => ({
+    ok: checks.every((c) => c.level !== 'fail'),
+    checks,
+    sources,
+    schedule,
+    scheduleLines,
+  });
+  const opts = globalOptions(cmd);
+  const configPath = resolve(opts.config ?? DEFAULT_CONFIG_FILE);
+  let config: BriefingConfig;
+  try {
+    config = readConfig(opts);
+    checks.push({ name: 'config', level: 'ok', detail: `${configPath} (${config.sources.length} sources)` });
+  } catch (e) {
+    checks.push({ name: 'config', level: 'fail', detail: reasonOf(e) });
+    return report();
+  }
+
+  checks.push(templatesCheck(config));
+  checks.push(localeCheck(config));
+
+  const { Store: StoreImpl } = await import('../../store/index.js');
+  const { scheduleStatus, formatScheduleStatus, processIdentity, pidAlive } = await import('../../schedule/index.js');
+  let store: Store | undefined;
+  const data = config.paths.data;
+  if (!existsSync(data)) {
+    checks.push({ name: 'data', level: 'warn', detail: `${data} does not exist yet; the first collect or run creates it` });
+  } else {
+    try {
+      accessSync(data, constants.W_OK);
+      store = StoreImpl.open(data);
+      checks.push(storeCheck(store, data));
+    } catch (e) {
+      checks.push({ name: 'data', level: 'fail', detail: `${data}: ${reasonOf(e)} — fix its permissions or pass --data-dir` });
+    }
+  }
+  try {
+    sources.push(...sourceChecks(config, store));
+    const bad = sources.filter((s) => s.level !== 'ok').length;
+    checks.push({
+      name: 'sources',
+      level: bad ? 'warn' : 'ok',
+      detail: `${sources.length} configured, ${bad ? `${bad} failing` : 'none failing'}`,
+    });
+    const none = { lastRun: () => undefined, lastFailure: () => undefined, getLock: () => undefined };
+    try {
+      const status = scheduleStatus(
+        store?.slots ?? none,
+        {
+          schedule: config.newsletter.schedule,
+          collectSchedule: config.newsletter.collectSchedule,
+          timezone: config.newsletter.timezone,
+        },
+        new Date(),
+        { me: processIdentity(), isAlive: pidAlive },
+      );
+      const failedLast = status.lastFailure !== undefined && status.lastFailure.id === status.lastIssueRun?.id;
+      checks.push({
+        name: 'schedule',
+        level: failedLast ? 'warn' : 'ok',
+        detail:
+          `"${status.schedule}" in ${status.timezone}` +
+          (status.collectSchedule ? `, collect "${status.collectSchedule}"` : '') +
+          (failedLast ? ' — the last issue run did not finish well (see below)' : ''),
+      });
+      return report(status, formatScheduleStatus(status));
+    } catch (e) {
+      checks.push({ name: 'schedule', level: 'fail', detail: reasonOf(e) });
+      return report();
+    }
+  } finally {
+    store?.close();
+  }
+}
+
+function storeCheck(store: Store, data: string): Check {
+  const version = store.db.pragma('user_version', { simple: true }) as number;
+  const quick = store.db.pragma('quick_check', { simple: true }) as string;
+  return {
+    name: 'data',
+    level: quick === 'ok' ? 'ok' : 'fail',
+    detail:
+      `${join(data, 'briefing.db')} (schema ${version}, ${store.items.count()} items, ${store.issues.list().length} issues)` +
+      (quick === 'ok' ? '' : `: integrity check says "${quick}" — restore the data folder from a backup`),
+  };
+}
+
+function sourceChecks(config: BriefingConfig, store: Store | undefined): SourceCheck[] {
+  const health = new Map((store?.sources.all() ?? []).map((h) => [h.url, h]));
+  return config.sources.map((s) => {
+    const h = health.get(s.url);
+    const failures = h?.failures ?? 0;
+    const state: SourceCheck['state'] = !h
+      ? 'never fetched'
+      : failures === 0
+        ? 'ok'
+        : failures >= config.collect.unhealthyAfter
+          ? 'unhealthy'
+          : 'failing';
+    return {
+      name: s.name,
+      url: s.url,
+      level: state === 'ok' || state === 'never fetched' ? 'ok' : 'warn',
+      state,
+      failures,
+      lastStatus: h?.lastStatus ?? null,
+      lastFetchedAt: h?.lastFetchedAt ?? null,
+      lastError: h?.lastError ?? null,
+      retryAfter: h?.retryAfter ?? null,
+    };
+  });
+}
+
+function templatesCheck(config: BriefingConfig): Check {
+  const dir = config.paths.templates;
+  if (!existsSync(dir)) {
+    return { name: 'templates', level: 'fail', detail: `${dir} does not exist — set paths.templates or copy the bundled templates folder` };
+  }
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(mjml|hbs)$/.test(f));
+  return files.length
+    ? { name: 'templates', level: 'ok', detail: `${dir} (${files.length} template files)` }
+    : { name: 'templates', level: 'fail', detail: `${dir} holds no .mjml or .hbs templates — copy the bundled templates folder there` };
+}
+
+function localeCheck(config: BriefingConfig): Check {
+  const file = join(config.paths.locales, `${config.newsletter.locale}.yaml`);
+  return existsSync(file)
+    ? { name: 'locale', level: 'ok', detail: file }
+    : { name: 'locale', level: 'fail', detail: `${file} is missing — add it or set newsletter.locale to ko` };
+}
+
+function formatReport(r: DoctorReport): string {
+  const lines: string[] = [];
+  for (const c of r.checks) {
+    lines.push(`${MARK[c.level]} ${c.name.padEnd(9)} ${c.detail}`);
+    if (c.name === 'sources') {
+      for (const s of r.sources) {
+        const when = s.lastFetchedAt ? `, last fetched ${s.lastFetchedAt}` : '';
+        const why = s.lastError && s.state !== 'ok' ? `: ${s.lastError}` : '';
+        const failures = s.failures ? ` (${s.failures} failures in a row)` : '';
+        lines.push(`    ${MARK[s.level]} ${s.name} ${s.url}: ${s.state}${failures}${when}${why}`);
+      }
+    }
+    if (c.name === 'schedule') lines.push(...r.scheduleLines.map((l) => `    ${l}`));
+  }
+  lines.push(r.ok ? 'All checks passed.' : 'Some checks failed (✗): fix them and run `briefing doctor` again.');
+  return lines.join('\n');
+}

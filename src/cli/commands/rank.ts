@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { openApp, print } from '../context.js';
+
+export function registerRank(program: Command): void {
+  program
+    .command('rank')
+    .description('group stored items into topics and rank them by freshness')
+    .option('--as-of <time>', 'rank as if now were this ISO time')
+    .option('--explain', 'print every term of each topic score and its items')
+    .action(async (opts: { asOf?: string; explain?: boolean }, cmd: Command) => {
+      const app = openApp(cmd, opts.asOf);
+      try {
+        const { rankStep } = await import('../../pipeline.js');
+        const { formatExplain } = await import('../../rank/index.js');
+        const result = rankStep(app);
+        const json = {
+          asOf: app.clock.now().toISOString(),
+          considered: result.considered,
+          topics: result.topics.map((t) => ({
+            id: t.id,
+            title: t.title,
+            score: t.score,
+            followUp: t.followUp,
+            explain: t.explain,
+            items: t.items.map((i) => ({ title: i.title, link: i.link, source: i.source, published: i.publishedAt })),
+          })),
+          dropped: result.dropped.map((d) => ({ id: d.topic.id, title: d.topic.title, reason: d.reason })),
+        };
+        print(cmd, json, () =>
+          opts.explain
+            ? formatExplain(result, app.config.newsletter.timezone)
+            : result.topics.length === 0
+              ? `No topics: no items in the window before ${json.asOf}. Run \`briefing collect\` first, or pass --as-of.`
+              : result.topics
+                  .map((t, i) => `${String(i + 1).padStart(2)}. ${t.score.toFixed(3)}  ${t.title}  (${t.items.length} items, ${t.explain.sourceCount} sources)${t.followUp ? ' [follow-up]' : ''}`)
+                  .join('\n'),
+        );
+      } finally {
+        app.close();
+      }
+    });
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { globalOptions, openApp, print } from '../context.js';
+import { formatReports, toJson } from './collect.js';
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('collect → compose → deliver, once')
+    .option('--as-of <time>', 'compose as if now were this ISO time')
+    .option('--force', 'compose and deliver even when nothing is new')
+    .action(async (opts: { asOf?: string; force?: boolean }, cmd: Command) => {
+      const app = openApp(cmd, opts.asOf);
+      try {
+        const { runOnce } = await import('../../pipeline.js');
+        const { progressBar } = await import('../../collect/index.js');
+        const bar = globalOptions(cmd).json ? undefined : progressBar(process.stderr);
+        let out;
+        try {
+          out = await runOnce(app, { force: opts.force === true, ...(bar?.onProgress ? { onProgress: bar.onProgress } : {}) });
+        } finally {
+          bar?.stop();
+        }
+        const { issue, sent } = out;
+        print(
+          cmd,
+          {
+            sources: out.collected.map(toJson),
+            nothingNew: out.nothingNew,
+            reason: out.reason ?? null,
+            issueId: issue?.issueId ?? null,
+            dir: issue?.dir ?? null,
+            files: issue?.files ?? [],
+            delivery: sent ?? null,
+          },
+          () =>
+            [
+              formatReports(out.collected),
+              out.nothingNew || !issue
+                ? `Nothing new: ${out.reason ?? ''}. No issue written. (--force composes anyway.)`
+                : [
+                    `Composed ${issue.draft.title}`,
+                    `Wrote ${issue.dir}/`,
+                    ...issue.files.map((f) => `  ${f.slice(issue.dir.length + 1)}`),
+                    ...issue.rendered.warnings.map((w) => `  warning: ${w.message}`),
+                    sent
+                      ? `Delivery (${app.config.delivery.transport}): ${sent.sent} sent, ${sent.skipped} skipped, ${sent.failed} failed, ${sent.uncertain} uncertain.`
+                      : '',
+                    `Open ${issue.dir}/issue.html in a browser, or ${issue.dir}/issue.eml in a mail client.`,
+                  ].join('\n'),
+            ].join('\n'),
+        );
+      } finally {
+        app.close();
+      }
+    });
+}

@@ -1,0 +1,91 @@
+/**
+ * composeIssue: ranked topics in, the editable issue (Draft) out. Pure: the
+ * reference time and every input come in as data.
+ */
+import type { Draft, HeadlineEntry, Item, Labels, NewsletterConfig, SourceConfig, Story, Topic } from '../types.js';
+import { prepareArticle, type Article } from './article.js';
+import { headlineEntry } from './headlines.js';
+import { fillLabel, label } from './labels.js';
+import { publisherOf, sourceRefs } from './sources.js';
+import { buildStory } from './story.js';
+import { UsedSentences } from './used.js';
+
+export interface ComposeInput {
+  issueId: string;
+  /** From rank, in issue order. */
+  topics: readonly Topic[];
+  /** Full items by id. */
+  items: ReadonlyMap<number, Item>;
+  newsletter: NewsletterConfig;
+  /** Publisher names = SourceConfig.name. */
+  sources: readonly SourceConfig[];
+  /** From templates/locales/<locale>.yaml. */
+  labels: Labels;
+  now: Date;
+}
+
+/** The topic's items, best first; near-duplicates of an item follow the items themselves. */
+function topicItems(topic: Topic, items: ReadonlyMap<number, Item>): { main: Item[]; all: Item[] } {
+  const main = topic.items.map((r) => items.get(r.itemId)).filter((i): i is Item => i !== undefined);
+  const dups = topic.items
+    .flatMap((r) => r.duplicates)
+    .map((id) => items.get(id))
+    .filter((i): i is Item => i !== undefined);
+  return { main, all: [...main, ...dups] };
+}
+
+export function composeIssue(input: ComposeInput): Draft {
+  const { newsletter, labels, sources } = input;
+  const publishers = sources.map((s) => s.name);
+  const used = new UsedSentences();
+  const stories: Story[] = [];
+  const later: Array<{ topic: Topic; articles: Article[]; items: Item[] }> = [];
+
+  for (const topic of input.topics) {
+    const { main, all } = topicItems(topic, input.items);
+    if (main.length === 0) continue;
+    const articles = main.map(prepareArticle);
+    if (stories.length < newsletter.topStories) {
+      const story = buildStory({ topic, articles, sources: sourceRefs(all, sources), publishers, used });
+      if (story) {
+        stories.push(story);
+        continue;
+      }
+    }
+    later.push({ topic, articles, items: main });
+  }
+
+  const headlines: HeadlineEntry[] = [];
+  for (const { topic, articles, items } of later) {
+    if (headlines.length >= newsletter.headlines) break;
+    const first = items[0];
+    if (!first) continue;
+    const entry = headlineEntry(topic, articles, publisherOf(first, sources), publishers, used);
+    if (entry) headlines.push(entry);
+  }
+
+  const top = stories[0]?.headline ?? headlines[0]?.text ?? newsletter.title;
+  const title = `${label(labels, 'titlePrefix', '[브리핑]')} ${top}`;
+  const more = stories.length + headlines.length - 1;
+  const preheader =
+    more > 0
+      ? fillLabel(label(labels, 'preheader', '오늘의 브리핑: {headline} 외 {n}건'), { headline: top, n: more })
+      : fillLabel(label(labels, 'preheaderOne', '오늘의 브리핑: {headline}'), { headline: top });
+
+  return {
+    version: 1,
+    issueId: input.issueId,
+    title,
+    subject: title,
+    preheader,
+    newsletter: newsletter.title,
+    locale: newsletter.locale,
+    style: newsletter.style,
+    asOf: input.now.toISOString(),
+    timezone: newsletter.timezone,
+    stories,
+    headlines,
+    pins: [],
+    blocks: [],
+  };
+}

@@ -1,0 +1,95 @@
+/** The draft file's schema: what an editor may write, checked field by field. */
+import { z } from 'zod';
+import type { Draft } from '../types.js';
+
+const text = z.string().refine((s) => s.trim().length > 0, { message: 'must not be empty' });
+
+/** A sentence list; a single sentence written as plain text is accepted as a list of one. */
+const sentences = z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text));
+
+function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function isTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const link = z.string().refine(isHttpUrl, { message: 'must be an http(s) link like https://example.com/article' });
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), {
+  message: 'must be a date-time like 2026-03-19T07:00:00+09:00',
+});
+
+/** 🖊 without its variation selector is the same marker. */
+const marker = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '🖊' ? '🖊️' : v.trim()) : v),
+  z.enum(['🖊️', '💡'], { message: 'must be 🖊️ (news) or 💡 (analysis, follow-up)' }),
+);
+
+export const sourceRefSchema = z.strictObject({
+  publisher: text,
+  publishedAt: isoTime,
+  title: text,
+  url: link,
+});
+
+export const sectionSchema = z.strictObject({
+  heading: text,
+  bullets: sentences,
+});
+
+export const storySchema = z.strictObject({
+  topicId: text,
+  headline: text,
+  marker,
+  lead: sentences.pipe(z.array(z.string()).min(1, { message: 'needs at least one sentence' })),
+  why: sentences.default([]),
+  sections: z.array(sectionSchema).default([]),
+  sources: z.array(sourceRefSchema).min(1, { message: 'needs at least one source (publisher, publishedAt, title, url)' }),
+  followUp: z.boolean().default(false),
+});
+
+export const headlineSchema = z.strictObject({
+  topicId: text,
+  text,
+  url: link,
+  publisher: text,
+});
+
+export const draftSchema = z
+  .strictObject({
+    version: z.literal(1, { message: 'must be 1' }),
+    issueId: text,
+    title: text,
+    subject: z.string().optional(),
+    preheader: z.string().default(''),
+    newsletter: text,
+    locale: z.enum(['ko', 'en'], { message: 'must be ko or en' }),
+    style: z.enum(['briefing', 'digest', 'explainer'], { message: 'must be briefing, digest or explainer' }),
+    asOf: isoTime,
+    timezone: z.string().refine(isTimezone, { message: 'must be an IANA timezone like Asia/Seoul' }),
+    stories: z.array(storySchema).default([]),
+    headlines: z.array(headlineSchema).default([]),
+    pins: z.array(text).default([]),
+    blocks: z.array(text).default([]),
+  })
+  .transform((d): Draft => ({ ...d, subject: d.subject && d.subject.trim() ? d.subject : d.title }));
+
+/** The fields of each part, for hints about unknown keys. */
+export const FIELDS: Readonly<Record<string, readonly string[]>> = {
+  draft: Object.keys(draftSchema.in.shape),
+  story: Object.keys(storySchema.shape),
+  section: Object.keys(sectionSchema.shape),
+  source: Object.keys(sourceRefSchema.shape),
+  headline: Object.keys(headlineSchema.shape),
+};

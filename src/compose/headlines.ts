@@ -1,0 +1,48 @@
+/** 헤드라인: one whole sentence per further topic, linked to its best article. */
+import type { HeadlineEntry, Topic } from '../types.js';
+import type { Article } from './article.js';
+import { cleanHeadline } from './headline.js';
+import { scoreCandidates, type Candidate } from './select.js';
+import type { UsedSentences } from './used.js';
+
+/** Headline sentences up to this length are preferred. */
+export const HEADLINE_CHARS = 120;
+/** Longer than this a sentence is never a one-line headline. */
+export const HEADLINE_MAX_CHARS = 200;
+
+/**
+ * The best sentence of the topic (same scoring as 왜 중요하냐면, preferring
+ * sentences of at most ~120 characters); the cleaned title when the topic has
+ * no usable sentence.
+ */
+export function headlineEntry(
+  topic: Topic,
+  articles: readonly Article[],
+  publisher: string,
+  publishers: readonly string[],
+  used: UsedSentences,
+): HeadlineEntry | undefined {
+  const best = articles[0];
+  if (!best) return undefined;
+  const title = cleanHeadline(best.item.title, [...publishers, publisher, best.item.source]);
+  const candidates: Candidate[] = [];
+  articles.forEach((a, item) => {
+    for (const s of a.sentences) {
+      if (s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text)) candidates.push({ text: s.text, position: s.position, item });
+    }
+  });
+  let text = title;
+  if (candidates.length > 0) {
+    const scored = scoreCandidates(candidates, { title });
+    let bestValue = -Infinity;
+    for (const s of scored) {
+      const value = s.score - (s.candidate.text.length > HEADLINE_CHARS ? 0.6 : 0);
+      if (value > bestValue) {
+        bestValue = value;
+        text = s.candidate.text;
+      }
+    }
+  }
+  used.add(text);
+  return { topicId: topic.id, text, url: best.item.link, publisher };
+}

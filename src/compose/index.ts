@@ -1,0 +1,9 @@
+/** compose: ranked topics → the editable issue (Draft), and the draft file format. */
+export { composeIssue, type ComposeInput } from './compose.js';
+export { draftToYaml, parseDraft } from './draft.js';
+export { splitSentences, isCompleteSentence } from './sentences.js';
+export { cleanHeadline } from './headline.js';
+export { formatSourceDate } from './sources.js';
+export { fillLabel, withJosa } from './labels.js';
+export { isBoilerplate, boilerplateRule, cleanSentence, BOILERPLATE_RULES } from './boilerplate.js';
+export { selectKeySentences, scoreCandidates, mmrSelect, DEFAULT_WEIGHTS, type SelectorWeights, type Candidate } from './select.js';

@@ -1,0 +1,160 @@
+/**
+ * One top story: headline, marker, lead, 왜 중요하냐면 and the optional
+ * sections, from the topic's articles (best first).
+ */
+import type { SourceRef, Story, StorySection, Topic } from '../types.js';
+import type { Article, ArticleSentence } from './article.js';
+import { cleanHeadline } from './headline.js';
+import { mmrSelect, scoreCandidates, type Candidate, type Scored } from './select.js';
+import type { UsedSentences } from './used.js';
+
+export const LEAD_MIN = 2;
+export const LEAD_MAX = 4;
+/** The lead stops growing past two sentences once it is this long. */
+export const LEAD_CHARS = 200;
+export const WHY_MIN = 2;
+export const WHY_MAX = 3;
+/** A third 왜 중요하냐면 bullet is kept only while the section stays this short. */
+export const WHY_CHARS = 550;
+export const SECTION_BULLETS = 3;
+export const SECTION_CHARS = 450;
+export const MAX_SECTIONS = 2;
+/** A bullet longer than this reads as a paragraph, not a bullet. */
+export const MAX_BULLET_CHARS = 300;
+/** Above this (weighted term cosine) a sentence repeats one already in the story. */
+export const STORY_REPEAT = 0.55;
+
+/** Headlines and titles that promise analysis or explanation. */
+const EXPLAINER = /\?|왜|이유|의미|분석|해설|진단|짚어|알아보|뜯어|총정리|궁금|어떻게|무엇이|뭐가|Q&A|explainer|analysis|\bwhy\b|\bhow\b/i;
+
+/**
+ * The marker: 💡 for a follow-up of an earlier story, an explainer-like title
+ * (a question, 왜/분석/해설/…), or an article organized under two or more
+ * subheadings; 🖊️ for a news report.
+ */
+export function chooseMarker(topic: Pick<Topic, 'followUp'>, title: string, headings: number): Story['marker'] {
+  return topic.followUp || EXPLAINER.test(title) || headings >= 2 ? '💡' : '🖊️';
+}
+
+/** The first clean sentences of an article: 2–4, fewer only if it has fewer. */
+export function pickLead(article: Article, used: UsedSentences, max = LEAD_MAX): ArticleSentence[] {
+  const lead: ArticleSentence[] = [];
+  let chars = 0;
+  for (const s of article.sentences) {
+    if (lead.length >= max || (lead.length >= LEAD_MIN && chars >= LEAD_CHARS)) break;
+    // The lead is the opening: it stops at the first subheading once it has two sentences.
+    if (s.section >= 0 && lead.length >= LEAD_MIN) break;
+    if (used.has(s.text)) continue;
+    if (s.text.length > MAX_BULLET_CHARS * 1.5 && lead.length > 0) break;
+    lead.push(s);
+    chars += s.text.length;
+  }
+  return lead;
+}
+
+interface Pool {
+  candidates: Candidate[];
+  scored: Scored[];
+  /** Candidate index of (article index, sentence position). */
+  index: Map<string, number>;
+  sections: number[];
+}
+
+function pool(articles: readonly Article[], used: UsedSentences, headline: string): Pool {
+  const candidates: Candidate[] = [];
+  const index = new Map<string, number>();
+  const sections: number[] = [];
+  articles.forEach((a, item) => {
+    for (const s of a.sentences) {
+      if (used.has(s.text)) continue;
+      index.set(`${item}:${s.position}`, candidates.length);
+      candidates.push({ text: s.text, position: s.position, item });
+      sections.push(item === 0 ? s.section : -2);
+    }
+  });
+  return { candidates, scored: scoreCandidates(candidates, { title: headline }), index, sections };
+}
+
+function pickWhy(p: Pool, lead: readonly number[]): number[] {
+  const eligible = p.candidates.map((c, i) => (c.text.length <= MAX_BULLET_CHARS ? i : -1)).filter((i) => i >= 0);
+  const picks = mmrSelect(p.scored, WHY_MAX, { exclude: lead, only: eligible, duplicateThreshold: STORY_REPEAT, dropRestatements: true });
+  const chars = picks.reduce((n, i) => n + (p.candidates[i]?.text.length ?? 0), 0);
+  return picks.length > WHY_MIN && chars > WHY_CHARS ? picks.slice(0, WHY_MIN) : picks;
+}
+
+function pickSections(p: Pool, article: Article, taken: readonly number[]): Array<StorySection & { picks: number[] }> {
+  const found: Array<{ heading: number; picks: number[]; value: number }> = [];
+  const avoid = [...taken];
+  article.headings.forEach((h, k) => {
+    const only = p.sections.map((sec, i) => (sec === k && (p.candidates[i]?.text.length ?? 0) <= MAX_BULLET_CHARS ? i : -1)).filter((i) => i >= 0);
+    if (only.length === 0) return;
+    let picks = mmrSelect(p.scored, SECTION_BULLETS, { only, exclude: avoid, duplicateThreshold: STORY_REPEAT, dropRestatements: true });
+    let chars = 0;
+    picks = picks.filter((i, n) => {
+      chars += p.candidates[i]?.text.length ?? 0;
+      return n === 0 || chars <= SECTION_CHARS;
+    });
+    if (picks.length === 0) return;
+    avoid.push(...picks);
+    const value = picks.reduce((s, i) => s + (p.scored[i]?.score ?? 0), 0) / picks.length;
+    found.push({ heading: k, picks, value });
+  });
+  return found
+    .sort((a, b) => b.value - a.value)
+    .slice(0, MAX_SECTIONS)
+    .sort((a, b) => a.heading - b.heading)
+    .map((f) => {
+      const picks = [...f.picks].sort((a, b) => a - b);
+      return { heading: article.headings[f.heading]?.text ?? '', bullets: picks.map((i) => p.candidates[i]?.text ?? ''), picks };
+    });
+}
+
+export interface StoryInput {
+  topic: Topic;
+  /** The topic's articles, best first. */
+  articles: readonly Article[];
+  sources: SourceRef[];
+  /** Publisher names, for stripping `- 매체명` from titles. */
+  publishers: readonly string[];
+  used: UsedSentences;
+}
+
+/** A story, or undefined when the best article has no clean sentence to lead with. */
+export function buildStory({ topic, articles, sources, publishers, used }: StoryInput): Story | undefined {
+  const best = articles[0];
+  if (!best) return undefined;
+  const headline = cleanHeadline(best.item.title, [...publishers, best.item.source]);
+  let lead = pickLead(best, used);
+  if (lead.length === 0) return undefined;
+  const p = pool(articles, used, headline);
+  const leadIndices = (l: readonly ArticleSentence[]): number[] =>
+    l.map((s) => p.index.get(`0:${s.position}`)).filter((i): i is number => i !== undefined);
+  // Sections keep the sentences under the article's own subheadings; 왜 중요하냐면 is chosen from
+  // the rest. When too little is left, the lead gives back its last sentences, and only then
+  // may 왜 중요하냐면 draw on the sections' sentences.
+  let sections = best.headings.length > 0 ? pickSections(p, best, leadIndices(lead)) : [];
+  let why = pickWhy(p, [...leadIndices(lead), ...sections.flatMap((x) => x.picks)]);
+  while (why.length < WHY_MIN && lead.length > LEAD_MIN) {
+    lead = lead.slice(0, -1);
+    sections = best.headings.length > 0 ? pickSections(p, best, leadIndices(lead)) : [];
+    why = pickWhy(p, [...leadIndices(lead), ...sections.flatMap((x) => x.picks)]);
+  }
+  if (why.length < WHY_MIN && sections.length > 0) {
+    why = pickWhy(p, leadIndices(lead));
+    sections = pickSections(p, best, [...leadIndices(lead), ...why]);
+  }
+  const story: Story = {
+    topicId: topic.id,
+    headline,
+    marker: chooseMarker(topic, best.item.title, best.headings.length),
+    lead: lead.map((s) => s.text),
+    why: why.map((i) => p.candidates[i]?.text ?? ''),
+    sections: sections.map((x) => ({ heading: x.heading, bullets: x.bullets })),
+    sources,
+    followUp: topic.followUp,
+  };
+  used.addAll(story.lead);
+  used.addAll(story.why);
+  for (const x of story.sections) used.addAll(x.bullets);
+  return story;
+}

@@ -1,0 +1,171 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { BriefingError } from '../errors.js';
+import type { BriefingConfig } from '../types.js';
+import { configSchema } from './schema.js';
+
+export { configSchema } from './schema.js';
+export type { RawConfig } from './schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'briefing.config.yaml';
+
+export interface ConfigOverrides {
+  dataDir?: string | undefined;
+  outboxDir?: string | undefined;
+}
+
+/**
+ * Turn a config object (as read from YAML) into a resolved config. Pure: reads no disk.
+ * Defaults, then the object, then overrides. Throws ECONFIG naming the key and the fix.
+ */
+export function resolveConfig(raw: unknown, baseDir: string, overrides: ConfigOverrides = {}, where = 'config'): BriefingConfig {
+  const parsed = configSchema.safeParse(raw ?? {}, { reportInput: true });
+  if (!parsed.success) throw configError(parsed.error, where, undefined);
+  const c = parsed.data;
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
+  const weekly = c.newsletter.cadence === 'weekly';
+  const templates = abs(c.paths.templates);
+  return {
+    newsletter: {
+      title: c.newsletter.title,
+      locale: c.newsletter.locale,
+      timezone: c.newsletter.timezone,
+      schedule: c.newsletter.schedule,
+      collectSchedule: c.newsletter.collectSchedule,
+      catchUpGraceMs: c.newsletter.catchUpGrace,
+      windowMs: c.newsletter.window,
+      topStories: c.newsletter.topStories,
+      headlines: c.newsletter.headlines,
+      style: c.newsletter.style,
+      cadence: c.newsletter.cadence,
+      asOf: c.newsletter.asOf,
+      baseUrl: c.newsletter.baseUrl,
+    },
+    sources: c.sources.map((s) => ({
+      ...s,
+      url: /^https?:\/\//i.test(s.url) ? s.url : abs(s.url),
+    })),
+    delivery: {
+      ...c.delivery,
+      smtp: c.delivery.smtp,
+      dkim: c.delivery.dkim,
+    },
+    rank: {
+      halfLifeHours: c.rank.halfLifeHours ?? (weekly ? 72 : 18),
+      clusterThreshold: c.rank.clusterThreshold,
+      duplicateThreshold: c.rank.duplicateThreshold,
+      rehashThreshold: c.rank.rehashThreshold,
+      followUpThreshold: c.rank.followUpThreshold,
+      noveltyIssues: c.rank.noveltyIssues,
+      maxPerSource: c.rank.maxPerSource,
+      mmrLambda: c.rank.mmrLambda,
+      maxAgeHours: c.rank.maxAge !== undefined ? c.rank.maxAge / 3_600_000 : weekly ? 14 * 24 : 3 * 24,
+      aliases: c.rank.aliases,
+    },
+    collect: {
+      timeoutMs: c.collect.timeout,
+      connectTimeoutMs: c.collect.connectTimeout,
+      maxBytes: c.collect.maxBytes,
+      maxRedirects: c.collect.maxRedirects,
+      concurrency: c.collect.concurrency,
+      userAgent: c.collect.userAgent,
+      unhealthyAfter: c.collect.unhealthyAfter,
+    },
+    subscribers: c.subscribers ? abs(c.subscribers) : undefined,
+    paths: {
+      base: baseDir,
+      data: overrides.dataDir ? resolve(overrides.dataDir) : abs(c.paths.data),
+      outbox: overrides.outboxDir ? resolve(overrides.outboxDir) : abs(c.paths.outbox),
+      templates,
+      locales: c.paths.locales ? abs(c.paths.locales) : resolve(templates, 'locales'),
+    },
+  };
+}
+
+/** Read and resolve a YAML config file; errors name the file, the line and the key. */
+export function loadConfig(file: string, overrides: ConfigOverrides = {}): BriefingConfig {
+  const path = resolve(file);
+  if (!existsSync(path)) {
+    throw new BriefingError(
+      'ECONFIG',
+      `config file not found: ${path}`,
+      `create ${DEFAULT_CONFIG_FILE} in this folder (see README) or pass --config <file>`,
+    );
+  }
+  const text = readFileSync(path, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line;
+    throw new BriefingError(
+      'ECONFIG',
+      `${path}${line ? ` line ${line}` : ''}: not valid YAML: ${yamlError.message.split('\n')[0]}`,
+      'fix the YAML syntax at that line (indentation, a missing colon or quote)',
+    );
+  }
+  const raw: unknown = doc.toJS();
+  const parsed = configSchema.safeParse(raw ?? {}, { reportInput: true });
+  if (!parsed.success) {
+    throw configError(parsed.error, path, (keyPath) => {
+      const node = doc.getIn(keyPath, true) as { range?: [number, number, number] } | undefined;
+      let at = node?.range?.[0];
+      for (let i = keyPath.length - 1; at === undefined && i >= 0; i--) {
+        const parent = doc.getIn(keyPath.slice(0, i), true) as { range?: [number, number, number] } | undefined;
+        at = parent?.range?.[0];
+      }
+      return at === undefined ? undefined : lines.linePos(at).line;
+    });
+  }
+  return resolveConfig(raw, dirname(path), overrides, path);
+}
+
+function configError(
+  error: z.ZodError,
+  where: string,
+  lineOf: ((path: Array<string | number>) => number | undefined) | undefined,
+): BriefingError {
+  const issue = error.issues[0];
+  if (!issue) return new BriefingError('ECONFIG', `${where}: invalid`, 'see README for the config shape');
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  const key = path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(top level)';
+  const line = lineOf?.(path);
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+  const msg = describeIssue(issue);
+  return new BriefingError(
+    'ECONFIG',
+    `${where}${line ? ` line ${line}` : ''}: ${key} ${msg}${more}`,
+    hintFor(issue),
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is missing' : `must be a ${issue.expected}`;
+    case 'unrecognized_keys':
+      return `has an unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default: {
+      // Custom messages read "problem; how to fix": the problem goes here, the fix in the hint.
+      const problem = issue.message.split('; ')[0] ?? issue.message;
+      return /^(is|must|needs|an) /.test(problem) ? problem : `is invalid: ${problem}`;
+    }
+  }
+}
+
+function hintFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return 'remove it or check its spelling against the README';
+    case 'invalid_type':
+      return issue.input === undefined ? 'add it (see the README for the config shape)' : `write a ${issue.expected} there`;
+    default: {
+      const fix = issue.message.split('; ')[1];
+      return fix ?? 'correct the value (see the README for the config shape)';
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/** deliver: build messages, send them through a transport, keep the ledger. */
+export {
+  buildMessage,
+  formatAddress,
+  listUnsubscribeHeaders,
+  messageIdFor,
+  oneLine,
+  type BuildMessageArgs,
+} from './message.js';
+export { buildEml, signDkim, DKIM_HEADER_FIELDS, type DkimKey } from './eml.js';
+export {
+  signUnsubscribeToken,
+  verifyUnsubscribeToken,
+  unsubscribeUrl,
+  recipientFor,
+  previewRecipient,
+  type RecipientContext,
+} from './unsubscribe-token.js';
+export { resolveUnsubscribeSecret } from './secret.js';
+export { normalizeEmail } from './address.js';
+export { parseCsv, parseSubscribersCsv, splitTopics, type SubscriberInput, type ParsedSubscribers } from './subscribers-csv.js';
+export type { DeliveryLedger, DeliveryRow, DeliveryStatus, SubscriberSource, SuppressionReason } from './ports.js';
+export { TransportError, isTransportError, type FailureKind, type SendResult, type Transport } from './transport.js';
+export { createTransport, dkimKeyFrom, smtpPassword } from './create-transport.js';
+export { OutboxTransport, emlFileName } from './outbox-transport.js';
+export { SmtpTransport, type SmtpTransportOptions } from './smtp-transport.js';
+export { classifySmtpFailure, isHardBounce } from './smtp-errors.js';
+export {
+  deliverIssue,
+  sendTest,
+  type DeliverDeps,
+  type DeliverOptions,
+  type DeliverSummary,
+  type Personalize,
+  type SendTestDeps,
+} from './deliver.js';
+export { unsubscribeHandler, type UnsubscribeDeps } from './unsubscribe-handler.js';
+export { escapeHtml } from './unsubscribe-page.js';
+export { startUnsubscribeServer, type UnsubscribeServer } from './serve.js';

@@ -1,0 +1,62 @@
+/**
+ * What deliver needs from the store, declared here so deliver never imports it.
+ * src/store/subscribers.ts and src/store/deliveries.ts implement these
+ * structurally.
+ */
+import type { Subscriber } from '../types.js';
+
+/** Where one (issue, subscriber) delivery stands. See CONTEXT.md: Delivery ledger. */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
+
+export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained' | 'manual';
+
+export interface SubscriberSource {
+  /**
+   * Active subscribers whose address is not suppressed, in id order, read from the
+   * store a page at a time (memory stays flat however long the list is).
+   */
+  active(pageSize?: number): Iterable<Subscriber>;
+  /** Record an unsubscribe: the subscriber's status and the suppression list. False if the address was unknown and already suppressed. */
+  unsubscribe(email: string, at: Date): boolean;
+  /** Put an address on the suppression list (e.g. a hard bounce). */
+  suppress(email: string, reason: SuppressionReason, at: Date): void;
+}
+
+export interface DeliveryRow {
+  issueId: string;
+  subscriberId: number;
+  email: string;
+  status: DeliveryStatus;
+  attempts: number;
+  messageId?: string | undefined;
+  error?: string | undefined;
+  claimedAt?: string | undefined;
+  finishedAt?: string | undefined;
+}
+
+export interface DeliveryLedger {
+  /** Rows left in 'sending' by a process that died become 'uncertain'. Returns how many. */
+  recover(issueId: string, at: Date): number;
+  /** Explicit resend: 'uncertain' rows go back to 'pending'. Returns how many. */
+  releaseUncertain(issueId: string): number;
+  /** Statuses of these subscribers' rows for an issue (absent = no row yet). */
+  statuses(issueId: string, subscriberIds: readonly number[]): Map<number, DeliveryStatus>;
+  /**
+   * Claim one delivery in a transaction: create the row or move it from 'pending'
+   * to 'sending', recording the Message-ID it will carry. False when the row is in
+   * any other state (someone else has it, or it is finished).
+   */
+  claim(issueId: string, subscriber: { id: number; email: string }, at: Date, messageId?: string): boolean;
+  /** The transport accepted the message. */
+  markSent(issueId: string, subscriberId: number, messageId: string, at: Date): void;
+  /** Permanently failed (5xx): not tried again for this issue. */
+  markFailed(issueId: string, subscriberId: number, error: string, at: Date): void;
+  /** Temporarily failed after retries: back to 'pending', tried again by the next send. */
+  markPending(issueId: string, subscriberId: number, error: string, at: Date): void;
+  /** The outcome is unknown (the connection broke after the message was handed over). */
+  markUncertain(issueId: string, subscriberId: number, error: string, at: Date): void;
+  /** How many rows of the issue are in each status. */
+  counts(issueId: string): Record<DeliveryStatus, number>;
+  /** Rows of an issue in one status, for reports (ordered by subscriber id). */
+  list(issueId: string, status: DeliveryStatus): DeliveryRow[];
+}

@@ -1,0 +1,164 @@
+/**
+ * The subscribers CSV: `email,name,topics` (RFC 4180 quoting, optional header row,
+ * UTF-8 with or without BOM). Pure: text in, normalized and merged rows out, or a
+ * BriefingError naming the file and line.
+ */
+import { BriefingError } from '../errors.js';
+import { normalizeEmail } from './address.js';
+
+export interface SubscriberInput {
+  email: string;
+  name?: string | undefined;
+  /** Topic preferences; empty = everything. */
+  topics: string[];
+}
+
+export interface CsvRecord {
+  /** 1-based line where the record starts. */
+  line: number;
+  fields: string[];
+}
+
+/** Split CSV text into records (quoted fields may hold commas, quotes and line breaks). */
+export function parseCsv(text: string, file = 'CSV'): CsvRecord[] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  let quotedField = false;
+  const endField = (): void => {
+    fields.push(quotedField ? field : field.trim());
+    field = '';
+    quotedField = false;
+  };
+  const endRecord = (): void => {
+    endField();
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+    fields = [];
+  };
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '"' && field.trim() === '' && !quotedField) {
+      // A quoted field: read to the closing quote; "" is a literal quote.
+      const open = line;
+      field = '';
+      quotedField = true;
+      i++;
+      for (;;) {
+        if (i >= src.length) {
+          throw new BriefingError('ESUBSCRIBER', `${file} line ${open}: a quoted field is never closed`, 'add the closing double quote (write "" for a quote inside a field)');
+        }
+        const d = src[i];
+        if (d === '"') {
+          if (src[i + 1] === '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (d === '\n') line++;
+        field += d;
+        i++;
+      }
+      while (src[i] === ' ' || src[i] === '\t') i++;
+      const next = src[i];
+      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
+        throw new BriefingError('ESUBSCRIBER', `${file} line ${line}: text after a closing quote`, 'put the whole field inside the quotes');
+      }
+      continue;
+    }
+    if (c === ',') {
+      endField();
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      endRecord();
+      if (c === '\r' && src[i + 1] === '\n') i++;
+      i++;
+      line++;
+      start = line;
+    } else {
+      if (quotedField) {
+        throw new BriefingError('ESUBSCRIBER', `${file} line ${line}: text after a closing quote`, 'put the whole field inside the quotes');
+      }
+      field += c;
+      i++;
+    }
+  }
+  if (field !== '' || fields.length > 0 || quotedField) endRecord();
+  return records;
+}
+
+const HEADER_NAMES: Record<string, 'email' | 'name' | 'topics'> = {
+  email: 'email',
+  'e-mail': 'email',
+  mail: 'email',
+  address: 'email',
+  이메일: 'email',
+  name: 'name',
+  이름: 'name',
+  topics: 'topics',
+  topic: 'topics',
+  주제: 'topics',
+};
+
+/** Topic preferences from one field: separated by ;, | or commas (when quoted). */
+export function splitTopics(field: string | undefined): string[] {
+  if (!field) return [];
+  return [...new Set(field.split(/[;|,]/).map((t) => t.trim()).filter((t) => t.length > 0))];
+}
+
+export interface ParsedSubscribers {
+  subscribers: SubscriberInput[];
+  /** Rows that repeated an earlier address and were merged into it. */
+  merged: number;
+}
+
+/**
+ * Subscribers from CSV text. A first row naming the columns (email, name, topics,
+ * in any order) is a header; otherwise columns are email, name, topics. A repeated
+ * address is merged (first non-empty name, topics joined). Any bad row fails the
+ * whole file with its line number, so nothing is half-imported.
+ */
+export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): ParsedSubscribers {
+  const records = parseCsv(text, file);
+  let columns: Array<'email' | 'name' | 'topics' | undefined> = ['email', 'name', 'topics'];
+  const first = records[0];
+  if (first && first.fields.some((f) => HEADER_NAMES[f.trim().toLowerCase()] === 'email')) {
+    columns = first.fields.map((f) => HEADER_NAMES[f.trim().toLowerCase()]);
+    records.shift();
+  }
+  const emailCol = columns.indexOf('email');
+  const byEmail = new Map<string, SubscriberInput>();
+  let merged = 0;
+  for (const rec of records) {
+    if (rec.fields.every((f) => f.trim() === '') || (rec.fields[0] ?? '').trimStart().startsWith('#')) continue;
+    const get = (col: 'email' | 'name' | 'topics'): string | undefined => {
+      const idx = col === 'email' ? emailCol : columns.indexOf(col);
+      return idx < 0 ? undefined : rec.fields[idx];
+    };
+    const raw = (get('email') ?? '').trim();
+    if (!raw) {
+      throw new BriefingError('ESUBSCRIBER', `${file} line ${rec.line}: no e-mail address`, 'put the address in the email column, or delete the line');
+    }
+    const email = normalizeEmail(raw);
+    if (!email) {
+      throw new BriefingError('ESUBSCRIBER', `${file} line ${rec.line}: "${raw.slice(0, 80)}" is not an e-mail address`, 'write it like name@example.com, or delete the line');
+    }
+    const name = (get('name') ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
+    const topics = splitTopics(get('topics'));
+    const prev = byEmail.get(email);
+    if (prev) {
+      merged++;
+      prev.name ??= name;
+      prev.topics = [...new Set([...prev.topics, ...topics])];
+    } else {
+      byEmail.set(email, { email, name, topics });
+    }
+  }
+  return { subscribers: [...byEmail.values()], merged };
+}

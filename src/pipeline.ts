@@ -1,0 +1,344 @@
+/**
+ * The pipeline: the one place where stages meet.
+ *
+ *   collect → store → rank → compose → render → deliver
+ *
+ * Each step takes the wired App (store, clock, logger, config) and plain options.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { App } from './app.js';
+import { collectSources, type CollectDeps } from './collect/index.js';
+import { composeIssue, draftToYaml, parseDraft } from './compose/index.js';
+import { loadLabels } from './config/locale.js';
+import { buildEml, buildMessage, createTransport, deliverIssue, sendTest } from './deliver/index.js';
+import { BriefingError } from './errors.js';
+import { rankTopics } from './rank/index.js';
+import { personalize, renderIssue } from './render/index.js';
+import type { Draft, Item, RankResult, Recipient, RenderedIssue, SendSummary, SourceReport } from './types.js';
+import { writeDirAtomic } from './util/atomic.js';
+
+// ---------------------------------------------------------------- collect
+
+export async function collectStep(
+  app: App,
+  opts: { onProgress?: CollectDeps['onProgress'] } = {},
+): Promise<SourceReport[]> {
+  const { config, store, clock } = app;
+  const now = clock.now();
+  const states = new Map(
+    config.sources.flatMap((s) => {
+      const st = store.sources.get(s.url);
+      return st ? [[s.url, st] as const] : [];
+    }),
+  );
+  const outcomes = await collectSources(config.sources, {
+    config: config.collect,
+    now,
+    states,
+    isKnown: (item) => store.items.has(item),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  return outcomes.map(({ report, state, items }) => {
+    const newItems = items.length ? store.items.insertNew(items, now) : 0;
+    store.sources.save(report.name, state, report.status);
+    if (report.status === 'failed') {
+      app.logger.warn('source failed', { source: report.name, url: report.url, error: report.error });
+    }
+    return { ...report, newItems };
+  });
+}
+
+// ---------------------------------------------------------------- rank
+
+export interface RankStepOptions {
+  now?: Date;
+  /** Include items that already went out in a sent issue. */
+  includeSent?: boolean;
+}
+
+export interface RankStepResult extends RankResult {
+  items: Map<number, Item>;
+}
+
+export function rankStep(app: App, opts: RankStepOptions = {}): RankStepResult {
+  const { config, store } = app;
+  const now = opts.now ?? app.clock.now();
+  const from = new Date(now.getTime() - config.newsletter.windowMs);
+  const sent = opts.includeSent ? new Set<number>() : store.issues.sentItemIds();
+  const items = store.items.inWindow(from, now).filter((it) => !sent.has(it.id));
+  const result = rankTopics({
+    items,
+    sources: config.sources,
+    sent: store.issues.sentTopics(config.rank.noveltyIssues, now),
+    now,
+    newsletter: config.newsletter,
+    rank: config.rank,
+    pins: store.issues.marks('pin'),
+    blocks: store.issues.marks('block'),
+  });
+  return { ...result, items: new Map(items.map((it) => [it.id, it])) };
+}
+
+// ---------------------------------------------------------------- compose + render
+
+export interface ComposeOutcome {
+  nothingNew: false;
+  issueId: string;
+  dir: string;
+  files: string[];
+  draft: Draft;
+  rendered: RenderedIssue;
+}
+
+export interface NothingNew {
+  nothingNew: true;
+  reason: string;
+}
+
+export interface ComposeStepOptions {
+  now?: Date;
+  /** Compose even when nothing is new (earlier items may appear again). */
+  force?: boolean;
+  /** The schedule slot this issue is for. */
+  slot?: string;
+}
+
+export async function composeStep(app: App, opts: ComposeStepOptions = {}): Promise<ComposeOutcome | NothingNew> {
+  const { config, store } = app;
+  const now = opts.now ?? app.clock.now();
+  const windowStart = new Date(now.getTime() - config.newsletter.windowMs);
+  const latest = store.issues.latest();
+  if (!opts.force && latest && store.items.countNewerThan(latest.itemWatermark, windowStart, now) === 0) {
+    return { nothingNew: true, reason: `no new items since issue ${latest.id}` };
+  }
+  const watermark = store.items.maxId();
+  const ranked = rankStep(app, { now, includeSent: opts.force === true });
+  if (ranked.topics.length === 0) {
+    return {
+      nothingNew: true,
+      reason:
+        ranked.considered === 0
+          ? `no new items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${now.toISOString()}`
+          : `all ${ranked.considered} items in the window were already sent or dropped`,
+    };
+  }
+  const issueId = nextIssueId(app, now);
+  const labels = loadLabels(config.paths.locales, config.newsletter.locale);
+  const draft = composeIssue({
+    issueId,
+    topics: ranked.topics,
+    items: ranked.items,
+    newsletter: config.newsletter,
+    sources: config.sources,
+    labels,
+    now,
+  });
+  const dir = join(config.paths.outbox, issueId);
+  const outcome = await writeIssue(app, draft, dir, draftToYaml(draft));
+  store.issues.record(
+    {
+      id: issueId,
+      createdAt: app.clock.now().toISOString(),
+      asOf: now.toISOString(),
+      title: draft.title,
+      dir,
+      slot: opts.slot,
+      itemWatermark: watermark,
+    },
+    ranked.topics,
+  );
+  app.logger.info('composed', { issueId, dir, topics: ranked.topics.length });
+  return outcome;
+}
+
+/** Render a draft through the same templates sending uses. */
+export async function renderDraft(app: App, draft: Draft, style = draft.style): Promise<RenderedIssue> {
+  const { config } = app;
+  return renderIssue(draft, {
+    templatesDir: config.paths.templates,
+    labels: loadLabels(config.paths.locales, draft.locale),
+    style,
+    ...(config.newsletter.baseUrl ? { baseUrl: config.newsletter.baseUrl } : {}),
+  });
+}
+
+/** `briefing render <draft>`: re-render an edited draft into its issue folder; pins and blocks feed later ranking. */
+export async function renderDraftFile(app: App, draftFile: string): Promise<ComposeOutcome> {
+  const file = resolve(draftFile);
+  if (!existsSync(file)) {
+    throw new BriefingError('ENOTFOUND', `draft not found: ${file}`, 'pass the path of a draft.yaml written by `briefing compose`');
+  }
+  const text = readFileSync(file, 'utf8');
+  const draft = parseDraft(text, file);
+  const now = app.clock.now();
+  const known = app.store.issues.get(draft.issueId);
+  const dir = known?.dir ?? dirname(file);
+  for (const pin of draft.pins) app.store.issues.mark('pin', pin, draft.issueId, now);
+  for (const block of draft.blocks) app.store.issues.mark('block', block, draft.issueId, now);
+  const outcome = await writeIssue(app, draft, dir, text);
+  if (known) {
+    app.store.issues.setTitle(draft.issueId, draft.title);
+    app.store.issues.retainTopics(draft.issueId, [
+      ...draft.stories.map((s) => s.topicId),
+      ...draft.headlines.map((h) => h.topicId),
+    ]);
+  }
+  return outcome;
+}
+
+/** The reader-facing copy (browser/outbox): no personal unsubscribe token. */
+function publicRecipient(app: App): Recipient {
+  const base = app.config.newsletter.baseUrl;
+  return { email: '', unsubscribeUrl: base ? `${base.replace(/\/$/, '')}/unsubscribe` : '#unsubscribe' };
+}
+
+async function writeIssue(app: App, draft: Draft, dir: string, draftYaml: string): Promise<ComposeOutcome> {
+  const rendered = await renderDraft(app, draft);
+  for (const w of rendered.warnings) app.logger.warn('preflight', { issueId: draft.issueId, code: w.code, message: w.message });
+  const page = personalize(rendered, publicRecipient(app));
+  const from = app.config.delivery.from;
+  const message = buildMessage({
+    config: app.config.delivery,
+    issue: { ...rendered, ...page },
+    recipient: { email: addressOf(from), unsubscribeUrl: publicRecipient(app).unsubscribeUrl },
+    now: app.clock.now(),
+  });
+  const eml = await buildEml(message);
+  const files: Record<string, string | Uint8Array> = {
+    'issue.html': page.html,
+    'issue.txt': page.text,
+    'issue.eml': eml,
+    'draft.yaml': draftYaml,
+    'draft.json': `${JSON.stringify(draft, null, 2)}\n`,
+  };
+  writeDirAtomic(dir, files, { keep: ['recipients'] });
+  return {
+    nothingNew: false,
+    issueId: draft.issueId,
+    dir,
+    files: Object.keys(files).map((f) => join(dir, f)),
+    draft,
+    rendered,
+  };
+}
+
+function addressOf(from: string): string {
+  const m = /<([^>]+)>/.exec(from);
+  return (m?.[1] ?? from).trim();
+}
+
+/** `YYYY-MM-DD` of the reference time in the newsletter's timezone; `-2`, `-3` … when taken. */
+function nextIssueId(app: App, now: Date): string {
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: app.config.newsletter.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  const taken = app.store.issues.idsStartingWith(day);
+  const onDisk = (id: string): boolean => existsSync(join(app.config.paths.outbox, id));
+  if (!taken.has(day) && !onDisk(day)) return day;
+  for (let n = 2; ; n++) {
+    const id = `${day}-${n}`;
+    if (!taken.has(id) && !onDisk(id)) return id;
+  }
+}
+
+// ---------------------------------------------------------------- deliver
+
+function loadIssue(app: App, issueId: string): { draft: Draft; dir: string } {
+  const record = app.store.issues.get(issueId);
+  if (!record) {
+    throw new BriefingError('ENOTFOUND', `no issue "${issueId}" in the store`, 'run `briefing compose` first, or pick an id from the outbox folder');
+  }
+  const file = join(record.dir, 'draft.json');
+  if (!existsSync(file)) {
+    throw new BriefingError('ENOTFOUND', `issue ${issueId} has no draft at ${file}`, 'run `briefing compose --force` to write it again');
+  }
+  return { draft: JSON.parse(readFileSync(file, 'utf8')) as Draft, dir: record.dir };
+}
+
+export interface SendStepOptions {
+  /** A test send of the issue to one address, outside the ledger. */
+  to?: string;
+  /** Send again to recipients whose earlier outcome is unknown (left in "sending" by a crash). */
+  retryUncertain?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function sendStep(app: App, issueId: string, opts: SendStepOptions = {}): Promise<SendSummary> {
+  const { draft } = loadIssue(app, issueId);
+  const rendered = await renderDraft(app, draft);
+  const env = opts.env ?? process.env;
+  const transport = createTransport(app.config, env);
+  try {
+    if (opts.to) {
+      await sendTest(
+        { transport, config: app.config, clock: app.clock, logger: app.logger, env, personalize: (r) => personalize(rendered, r) },
+        rendered,
+        opts.to,
+      );
+      return { sent: 1, skipped: 0, failed: 0, uncertain: 0 };
+    }
+    app.store.issues.setStatus(issueId, 'sending', app.clock.now());
+    const summary = await deliverIssue(
+      {
+        ledger: app.store.deliveries,
+        subscribers: app.store.subscribers,
+        transport,
+        config: app.config,
+        clock: app.clock,
+        logger: app.logger,
+        env,
+        personalize: (r) => personalize(rendered, r),
+      },
+      rendered,
+      { issueId, retryUncertain: opts.retryUncertain === true },
+    );
+    if (summary.uncertain === 0) app.store.issues.setStatus(issueId, 'sent', app.clock.now());
+    app.logger.info('delivered', { issueId, ...summary });
+    return summary;
+  } finally {
+    await transport.close();
+  }
+}
+
+// ---------------------------------------------------------------- run
+
+export interface RunOutcome {
+  collected: SourceReport[];
+  issue?: ComposeOutcome | undefined;
+  /** Nothing was new, but the latest issue had not been fully delivered: its delivery was resumed. */
+  resumedIssueId?: string | undefined;
+  sent?: SendSummary | undefined;
+  nothingNew: boolean;
+  reason?: string | undefined;
+}
+
+export interface RunOptions {
+  force?: boolean;
+  slot?: string;
+  now?: Date;
+  onProgress?: CollectDeps['onProgress'];
+}
+
+/** collect → compose → deliver, once. */
+export async function runOnce(app: App, opts: RunOptions = {}): Promise<RunOutcome> {
+  const collected = await collectStep(app, opts.onProgress ? { onProgress: opts.onProgress } : {});
+  const composed = await composeStep(app, {
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.force ? { force: true } : {}),
+    ...(opts.slot ? { slot: opts.slot } : {}),
+  });
+  if (composed.nothingNew) {
+    const latest = app.store.issues.latest();
+    if (latest && latest.status !== 'sent') {
+      const sent = await sendStep(app, latest.id);
+      return { collected, nothingNew: true, reason: composed.reason, resumedIssueId: latest.id, sent };
+    }
+    return { collected, nothingNew: true, reason: composed.reason };
+  }
+  const sent = await sendStep(app, composed.issueId);
+  return { collected, issue: composed, sent, nothingNew: false };
+}

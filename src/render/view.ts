@@ -1,0 +1,141 @@
+/**
+ * The data the templates see: the draft, cleaned. Pure.
+ *
+ * Feed text becomes one-line plain strings (templates escape them); links that are not
+ * absolute http(s) URLs become '' so no template can print them; recipient fields are
+ * placeholder tokens filled later by `personalize`.
+ */
+import type { Draft, HeadlineEntry, IssueStyle, Labels, Locale, SourceRef, Story } from '../types.js';
+import { checkTimezone, httpUrl, oneLine } from './format.js';
+import { placeholder, stripPlaceholders } from './placeholders.js';
+
+export interface SourceView {
+  publisher: string;
+  publishedAt: string;
+  title: string;
+  /** Absolute http(s) URL or ''. */
+  url: string;
+}
+
+export interface StoryView {
+  topicId: string;
+  headline: string;
+  marker: string;
+  lead: string[];
+  why: string[];
+  sections: Array<{ heading: string; bullets: string[] }>;
+  followUp: boolean;
+  /** The best source, if any. */
+  source: SourceView | undefined;
+  /** The other sources, best first. */
+  others: SourceView[];
+  /** Absolute http(s) URL of the best source or ''. */
+  url: string;
+}
+
+export interface HeadlineView {
+  topicId: string;
+  text: string;
+  url: string;
+  publisher: string;
+}
+
+export interface IssueView {
+  issueId: string;
+  style: IssueStyle;
+  locale: Locale;
+  timezone: string;
+  asOf: string;
+  newsletter: string;
+  title: string;
+  /** The title for the top of the page: '' when it only repeats the first story's headline. */
+  headerTitle: string;
+  subject: string;
+  preheader: string;
+  /** Public page of this issue ('' without a base URL). */
+  webUrl: string;
+  stories: StoryView[];
+  headlines: HeadlineView[];
+  /** Placeholder tokens, filled per recipient. */
+  recipient: { unsubscribeUrl: string; name: string; email: string };
+  labels: Labels;
+}
+
+export interface ViewOptions {
+  labels: Labels;
+  style?: IssueStyle | undefined;
+  baseUrl?: string | undefined;
+}
+
+/** Untrusted text as one clean line. */
+export function clean(text: unknown): string {
+  return typeof text === 'string' ? oneLine(stripPlaceholders(text)) : '';
+}
+
+function cleanList(list: readonly unknown[] | undefined): string[] {
+  return (list ?? []).map(clean).filter((s) => s.length > 0);
+}
+
+function sourceView(s: SourceRef): SourceView {
+  return { publisher: clean(s.publisher), publishedAt: clean(s.publishedAt), title: clean(s.title), url: httpUrl(s.url) };
+}
+
+function storyView(s: Story): StoryView {
+  const sources = (s.sources ?? []).map(sourceView);
+  const [source, ...others] = sources;
+  return {
+    topicId: clean(s.topicId),
+    headline: clean(s.headline),
+    marker: clean(s.marker),
+    lead: cleanList(s.lead),
+    why: cleanList(s.why),
+    sections: (s.sections ?? [])
+      .map((sec) => ({ heading: clean(sec.heading), bullets: cleanList(sec.bullets) }))
+      .filter((sec) => sec.bullets.length > 0),
+    followUp: s.followUp === true,
+    source,
+    others,
+    url: source?.url ?? '',
+  };
+}
+
+function headlineView(h: HeadlineEntry): HeadlineView {
+  return { topicId: clean(h.topicId), text: clean(h.text), url: httpUrl(h.url), publisher: clean(h.publisher) };
+}
+
+/** The web page of an issue under the public base URL: `<baseUrl>/<issueId>/`. */
+export function issueWebUrl(baseUrl: string | undefined, issueId: string): string {
+  const base = httpUrl(baseUrl);
+  if (!base) return '';
+  return httpUrl(new URL(`${encodeURIComponent(issueId)}/`, base.endsWith('/') ? base : `${base}/`).href);
+}
+
+export function buildView(draft: Draft, opts: ViewOptions): IssueView {
+  checkTimezone(draft.timezone);
+  const issueId = clean(draft.issueId);
+  const stories = draft.stories.map(storyView);
+  const title = clean(draft.title);
+  const top = stories[0]?.headline ?? '';
+  const repeatsTop = top !== '' && (title === top || title === oneLine(`${opts.labels.titlePrefix ?? ''} ${top}`));
+  return {
+    issueId,
+    style: opts.style ?? draft.style,
+    locale: draft.locale,
+    timezone: draft.timezone,
+    asOf: clean(draft.asOf),
+    newsletter: clean(draft.newsletter),
+    title,
+    headerTitle: repeatsTop ? '' : title,
+    subject: clean(draft.subject),
+    preheader: clean(draft.preheader),
+    webUrl: issueWebUrl(opts.baseUrl, issueId),
+    stories,
+    headlines: draft.headlines.map(headlineView),
+    recipient: {
+      unsubscribeUrl: placeholder('unsubscribe-url'),
+      name: placeholder('name', opts.labels.reader ?? ''),
+      email: placeholder('email'),
+    },
+    labels: opts.labels,
+  };
+}

@@ -1,0 +1,41 @@
+import { type Db, openDb } from './db.js';
+import { IssueRepo } from './issues.js';
+import { ItemRepo } from './items.js';
+import { SourceRepo } from './sources.js';
+import { SubscriberRepo } from './subscribers.js';
+import { DeliveryRepo } from './deliveries.js';
+import { SlotRepo } from './slots.js';
+
+export { type Db, openDb, migrate, MIGRATIONS } from './db.js';
+export type { IssueRecord, IssueStatus } from './issues.js';
+export type { SourceHealth } from './sources.js';
+export type { ImportResult, Suppression, SuppressionReason, SubscriberInput } from './subscribers.js';
+export type { DeliveryRow, DeliveryStatus } from './deliveries.js';
+export type { LockInfo, RunKind, RunRecord, SlotRecord, SlotStatus } from './slots.js';
+
+/** The embedded SQLite store in the data folder: one repository per concern. */
+export class Store {
+  readonly items: ItemRepo;
+  readonly sources: SourceRepo;
+  readonly issues: IssueRepo;
+  readonly subscribers: SubscriberRepo;
+  readonly deliveries: DeliveryRepo;
+  readonly slots: SlotRepo;
+
+  constructor(readonly db: Db) {
+    this.subscribers = new SubscriberRepo(db);
+    this.deliveries = new DeliveryRepo(db);
+    this.slots = new SlotRepo(db);
+    this.items = new ItemRepo(db);
+    this.sources = new SourceRepo(db);
+    this.issues = new IssueRepo(db);
+  }
+
+  static open(dataDir: string): Store {
+    return new Store(openDb(dataDir));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

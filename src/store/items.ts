@@ -1,0 +1,113 @@
+import type { CollectedItem, Item, TextBlock } from '../types.js';
+import type { Db } from './db.js';
+
+interface ItemRow {
+  id: number;
+  source: string;
+  guid: string;
+  link: string;
+  canonical_link: string;
+  title: string;
+  published_at: string;
+  fetched_at: string;
+  author: string | null;
+  html: string;
+  blocks: string;
+}
+
+function toItem(r: ItemRow): Item {
+  return {
+    id: r.id,
+    source: r.source,
+    guid: r.guid,
+    link: r.link,
+    canonicalLink: r.canonical_link,
+    title: r.title,
+    publishedAt: r.published_at,
+    fetchedAt: r.fetched_at,
+    author: r.author ?? undefined,
+    html: r.html,
+    blocks: JSON.parse(r.blocks) as TextBlock[],
+  };
+}
+
+/** Items: deduplicated by (source, guid) and by canonical link across sources. */
+export class ItemRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Insert items not seen before; returns how many were new. */
+  insertNew(items: readonly CollectedItem[], fetchedAt: Date): number {
+    const byGuid = this.db.prepare('SELECT 1 FROM items WHERE source = ? AND guid = ?');
+    const byLink = this.db.prepare('SELECT 1 FROM items WHERE canonical_link = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks)
+       VALUES (@source, @guid, @link, @canonicalLink, @title, @publishedAt, @fetchedAt, @author, @html, @blocks)`,
+    );
+    const at = fetchedAt.toISOString();
+    let added = 0;
+    this.db.transaction(() => {
+      for (const it of items) {
+        if (byGuid.get(it.source, it.guid)) continue;
+        if (it.canonicalLink && byLink.get(it.canonicalLink)) continue;
+        insert.run({
+          source: it.source,
+          guid: it.guid,
+          link: it.link,
+          canonicalLink: it.canonicalLink,
+          title: it.title,
+          publishedAt: it.publishedAt,
+          fetchedAt: at,
+          author: it.author ?? null,
+          html: it.html,
+          blocks: JSON.stringify(it.blocks),
+        });
+        added++;
+      }
+    })();
+    return added;
+  }
+
+  /** Whether an item with this guid (in its source) or this canonical link is stored already. */
+  has(item: Pick<CollectedItem, 'source' | 'guid' | 'canonicalLink'>): boolean {
+    return (
+      this.db
+        .prepare('SELECT 1 FROM items WHERE (source = ? AND guid = ?) OR canonical_link = ? LIMIT 1')
+        .get(item.source, item.guid, item.canonicalLink) !== undefined
+    );
+  }
+
+  /** Items published in [from, to]. */
+  inWindow(from: Date, to: Date): Item[] {
+    const rows = this.db
+      .prepare('SELECT * FROM items WHERE published_at >= ? AND published_at <= ? ORDER BY published_at, id')
+      .all(from.toISOString(), to.toISOString()) as ItemRow[];
+    return rows.map(toItem);
+  }
+
+  byIds(ids: readonly number[]): Item[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT * FROM items WHERE id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as ItemRow[];
+    const map = new Map(rows.map((r) => [r.id, toItem(r)]));
+    return ids.flatMap((id) => map.get(id) ?? []);
+  }
+
+  /** The highest item id so far (0 when empty). */
+  maxId(): number {
+    return (this.db.prepare('SELECT coalesce(max(id), 0) AS n FROM items').get() as { n: number }).n;
+  }
+
+  /** How many items published in [from, to] were stored after item id `after`. */
+  countNewerThan(after: number, from: Date, to: Date): number {
+    return (
+      this.db
+        .prepare('SELECT count(*) AS n FROM items WHERE id > ? AND published_at >= ? AND published_at <= ?')
+        .get(after, from.toISOString(), to.toISOString()) as { n: number }
+    ).n;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,183 @@
+import type { Subscriber } from '../types.js';
+import type { Db } from './db.js';
+
+interface SubscriberRow {
+  id: number;
+  email: string;
+  name: string | null;
+  topics: string;
+  status: Subscriber['status'];
+  created_at: string;
+  updated_at: string;
+}
+
+export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained' | 'manual';
+
+export interface Suppression {
+  email: string;
+  reason: SuppressionReason;
+  at: string;
+}
+
+export interface SubscriberInput {
+  /** Already validated and normalized (lower-case). */
+  email: string;
+  name?: string | undefined;
+  topics?: readonly string[] | undefined;
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Addresses on the suppression list: kept, never sent to. */
+  suppressed: number;
+}
+
+function toSubscriber(r: SubscriberRow): Subscriber {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name ?? undefined,
+    topics: JSON.parse(r.topics) as string[],
+    status: r.status,
+  };
+}
+
+/**
+ * The subscriber list and the suppression list. An address on the suppression
+ * list (unsubscribed, hard-bounced) is never returned by `active`, whatever its
+ * subscriber row says.
+ */
+export class SubscriberRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Insert or update subscribers in one transaction. Suppressed addresses stay suppressed. */
+  upsertMany(inputs: Iterable<SubscriberInput>, at: Date): ImportResult {
+    const now = at.toISOString();
+    const get = this.db.prepare('SELECT * FROM subscribers WHERE email = ?');
+    const sup = this.db.prepare('SELECT 1 FROM suppressions WHERE email = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO subscribers (email, name, topics, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const update = this.db.prepare('UPDATE subscribers SET name = ?, topics = ?, updated_at = ? WHERE id = ?');
+    const result: ImportResult = { added: 0, updated: 0, unchanged: 0, suppressed: 0 };
+    this.db.transaction(() => {
+      for (const s of inputs) {
+        const topics = JSON.stringify([...(s.topics ?? [])]);
+        const suppressed = sup.get(s.email) !== undefined;
+        if (suppressed) result.suppressed++;
+        const row = get.get(s.email) as SubscriberRow | undefined;
+        if (!row) {
+          insert.run(s.email, s.name ?? null, topics, suppressed ? 'unsubscribed' : 'active', now, now);
+          if (!suppressed) result.added++;
+        } else if ((s.name !== undefined && s.name !== row.name) || topics !== row.topics) {
+          update.run(s.name ?? row.name, topics, now, row.id);
+          if (!suppressed) result.updated++;
+        } else if (!suppressed) {
+          result.unchanged++;
+        }
+      }
+    })();
+    return result;
+  }
+
+  get(email: string): Subscriber | undefined {
+    const r = this.db.prepare('SELECT * FROM subscribers WHERE email = ?').get(email) as SubscriberRow | undefined;
+    return r ? toSubscriber(r) : undefined;
+  }
+
+  /** Delete a subscriber row (the suppression list is untouched). True if there was one. */
+  remove(email: string): boolean {
+    return this.db.prepare('DELETE FROM subscribers WHERE email = ?').run(email).changes > 0;
+  }
+
+  /** Every subscriber in id order, read a page at a time. */
+  *all(pageSize = 1000): Generator<Subscriber> {
+    yield* this.pages('SELECT * FROM subscribers WHERE id > ? ORDER BY id LIMIT ?', pageSize);
+  }
+
+  /** Active subscribers not on the suppression list, in id order, read a page at a time. */
+  *active(pageSize = 500): Generator<Subscriber> {
+    yield* this.pages(
+      `SELECT s.* FROM subscribers s
+       WHERE s.id > ? AND s.status = 'active'
+         AND NOT EXISTS (SELECT 1 FROM suppressions p WHERE p.email = s.email)
+       ORDER BY s.id LIMIT ?`,
+      pageSize,
+    );
+  }
+
+  // Keyset paging: each page is a finished query, so the connection is free for
+  // ledger writes between pages and only one page is ever held in memory.
+  private *pages(sql: string, pageSize: number): Generator<Subscriber> {
+    const stmt = this.db.prepare(sql);
+    let after = 0;
+    for (;;) {
+      const rows = stmt.all(after, pageSize) as SubscriberRow[];
+      for (const r of rows) yield toSubscriber(r);
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < pageSize) return;
+      after = last.id;
+    }
+  }
+
+  /** Record an unsubscribe. False when nothing changed (already unsubscribed and suppressed). */
+  unsubscribe(email: string, at: Date): boolean {
+    return this.db.transaction(() => {
+      const now = at.toISOString();
+      const a = this.db
+        .prepare("UPDATE subscribers SET status = 'unsubscribed', updated_at = ? WHERE email = ? AND status = 'active'")
+        .run(now, email).changes;
+      const b = this.db
+        .prepare("INSERT INTO suppressions (email, reason, at) VALUES (?, 'unsubscribed', ?) ON CONFLICT (email) DO NOTHING")
+        .run(email, now).changes;
+      return a + b > 0;
+    })();
+  }
+
+  /** Put an address on the suppression list; a hard bounce also marks the subscriber bounced. */
+  suppress(email: string, reason: SuppressionReason, at: Date): void {
+    this.db.transaction(() => {
+      const now = at.toISOString();
+      this.db
+        .prepare('INSERT INTO suppressions (email, reason, at) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING')
+        .run(email, reason, now);
+      const status = reason === 'bounced' ? 'bounced' : 'unsubscribed';
+      this.db
+        .prepare("UPDATE subscribers SET status = ?, updated_at = ? WHERE email = ? AND status = 'active'")
+        .run(status, now, email);
+    })();
+  }
+
+  /** Take an address off the suppression list and make its subscriber active again (explicit resubscribe). */
+  unsuppress(email: string, at: Date): boolean {
+    return this.db.transaction(() => {
+      const removed = this.db.prepare('DELETE FROM suppressions WHERE email = ?').run(email).changes;
+      this.db
+        .prepare("UPDATE subscribers SET status = 'active', updated_at = ? WHERE email = ?")
+        .run(at.toISOString(), email);
+      return removed > 0;
+    })();
+  }
+
+  suppression(email: string): Suppression | undefined {
+    return this.db.prepare('SELECT email, reason, at FROM suppressions WHERE email = ?').get(email) as
+      | Suppression
+      | undefined;
+  }
+
+  suppressions(): Suppression[] {
+    return this.db.prepare('SELECT email, reason, at FROM suppressions ORDER BY at, email').all() as Suppression[];
+  }
+
+  counts(): { active: number; unsubscribed: number; bounced: number; suppressed: number } {
+    const by = this.db.prepare('SELECT status, count(*) AS n FROM subscribers GROUP BY status').all() as Array<{
+      status: string;
+      n: number;
+    }>;
+    const n = (s: string): number => by.find((r) => r.status === s)?.n ?? 0;
+    const suppressed = (this.db.prepare('SELECT count(*) AS n FROM suppressions').get() as { n: number }).n;
+    return { active: n('active'), unsubscribed: n('unsubscribed'), bounced: n('bounced'), suppressed };
+  }
+}

@@ -1,0 +1,411 @@
+/**
+ * Types that cross stages. Every stage takes and returns these plain shapes;
+ * nothing here does I/O. See CONTEXT.md for the words.
+ */
+
+// ---------------------------------------------------------------- config
+
+export type Locale = 'ko' | 'en';
+export type IssueStyle = 'briefing' | 'digest' | 'explainer';
+export type Cadence = 'daily' | 'weekly';
+
+export interface SourceConfig {
+  /** Display name and publisher shown in the source line. */
+  name: string;
+  /** http(s) URL, or a file path resolved against the config file's folder. */
+  url: string;
+  /** Source weight in ranking (1 = normal). */
+  weight: number;
+  /** Fetch the article page for description-only feeds. */
+  fullText: boolean;
+}
+
+export interface NewsletterConfig {
+  title: string;
+  locale: Locale;
+  /** IANA timezone; schedule, source-line dates and slots use it. */
+  timezone: string;
+  /** Cron expression (5 or 6 fields) of issue slots. */
+  schedule: string;
+  /** Optional cron expression for collection only (e.g. hourly). */
+  collectSchedule?: string | undefined;
+  /** On start, the latest missed issue slot runs once if it is at most this old, in ms (default 6 h). */
+  catchUpGraceMs?: number | undefined;
+  /** Items older than this (relative to the reference time) are ignored, in ms. */
+  windowMs: number;
+  topStories: number;
+  headlines: number;
+  style: IssueStyle;
+  cadence: Cadence;
+  /** Pinned reference time (ISO). Used by the bundled sample config so a run on any day gives a full issue. */
+  asOf?: string | undefined;
+  /** Public base URL of the web archive / unsubscribe endpoint, if any. */
+  baseUrl?: string | undefined;
+}
+
+export interface RankConfig {
+  /** Half-life of recency decay in hours. */
+  halfLifeHours: number;
+  /** Cosine threshold for joining a topic. */
+  clusterThreshold: number;
+  /** Similarity above which two items are near-duplicates. */
+  duplicateThreshold: number;
+  /** Similarity to an earlier sent topic above which a topic is a rehash (dropped). */
+  rehashThreshold: number;
+  /** Similarity above which a topic is a follow-up of a sent one. */
+  followUpThreshold: number;
+  /** How many earlier issues novelty looks back on. */
+  noveltyIssues: number;
+  maxPerSource: number;
+  /** MMR trade-off between score (1) and diversity (0). */
+  mmrLambda: number;
+  maxAgeHours: number;
+  /** Extra alias groups; each group's words are treated as one term. */
+  aliases: string[][];
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string | undefined;
+  /** Name of the environment variable holding the password. Secrets never sit in the config file. */
+  passwordEnv?: string | undefined;
+  pool: boolean;
+  maxConnections: number;
+  /** Messages per second at most (0 = unlimited). */
+  rateLimit: number;
+  retries: number;
+}
+
+export interface DkimConfig {
+  domainName: string;
+  keySelector: string;
+  /** Environment variable holding the PEM private key. */
+  privateKeyEnv: string;
+}
+
+export interface DeliveryConfig {
+  transport: 'outbox' | 'smtp';
+  from: string;
+  replyTo?: string | undefined;
+  smtp?: SmtpConfig | undefined;
+  dkim?: DkimConfig | undefined;
+  /** mailto address for List-Unsubscribe. */
+  unsubscribeMailto?: string | undefined;
+  /** Environment variable holding the secret that signs unsubscribe tokens. */
+  unsubscribeSecretEnv: string;
+}
+
+export interface CollectConfig {
+  timeoutMs: number;
+  connectTimeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  concurrency: number;
+  userAgent: string;
+  /** Failures in a row after which a source is unhealthy and retried only after backoff. */
+  unhealthyAfter: number;
+}
+
+export interface BriefingConfig {
+  newsletter: NewsletterConfig;
+  sources: SourceConfig[];
+  delivery: DeliveryConfig;
+  rank: RankConfig;
+  collect: CollectConfig;
+  /** Path of the subscribers CSV, resolved, if any. */
+  subscribers?: string | undefined;
+  /** Resolved absolute folders. */
+  paths: {
+    /** Folder of the config file; relative paths resolve against it. */
+    base: string;
+    data: string;
+    outbox: string;
+    templates: string;
+    locales: string;
+  };
+}
+
+// ---------------------------------------------------------------- collect → store
+
+/** A block of an item's cleaned body, in document order. */
+export interface TextBlock {
+  kind: 'heading' | 'paragraph' | 'list-item' | 'quote';
+  text: string;
+}
+
+/** One entry of a feed, cleaned and sanitized, as collect hands it to the store. */
+export interface CollectedItem {
+  source: string;
+  guid: string;
+  /** Absolute link as the feed gave it. */
+  link: string;
+  /** Link with tracking parameters removed; the dedup key beside guid. */
+  canonicalLink: string;
+  title: string;
+  /** ISO 8601 UTC; clamped to the fetch time if in the future. */
+  publishedAt: string;
+  author?: string | undefined;
+  /** Sanitized HTML (allowlist), absolute URLs. */
+  html: string;
+  /** Clean body text: boilerplate removed, one block per entry. */
+  blocks: TextBlock[];
+}
+
+/** An item as the store keeps it. */
+export interface Item extends CollectedItem {
+  id: number;
+  fetchedAt: string;
+}
+
+export type FetchStatus = 'ok' | 'not-modified' | 'failed' | 'skipped';
+
+/** What one source's collection did, for the report and the store. */
+export interface SourceReport {
+  name: string;
+  url: string;
+  status: FetchStatus;
+  newItems: number;
+  /** Items the feed had (after dropping bad fragments). */
+  seenItems: number;
+  /** Bad fragments dropped, counted, never silent. */
+  droppedItems: number;
+  error?: string | undefined;
+  healthy: boolean;
+  ms: number;
+}
+
+/** Conditional-GET and health state kept per source. */
+export interface SourceState {
+  url: string;
+  etag?: string | undefined;
+  lastModified?: string | undefined;
+  failures: number;
+  /** ISO time before which the source is not fetched (Retry-After, backoff). */
+  retryAfter?: string | undefined;
+  lastError?: string | undefined;
+  lastFetchedAt?: string | undefined;
+}
+
+// ---------------------------------------------------------------- rank
+
+export interface ScoreExplain {
+  /** 0..1, exponential decay of the topic's age. */
+  recency: number;
+  ageHours: number;
+  /** Independent sources carrying the topic, weighted. */
+  momentum: number;
+  sourceCount: number;
+  /** 0..1 (1 = new story); below 1 for follow-ups. */
+  novelty: number;
+  /** Title of the earlier topic this one follows up, if any. */
+  followUpOf?: string | undefined;
+  /** Mean source weight of the topic's sources. */
+  weight: number;
+  /** Editor pin bonus (0 when not pinned). */
+  pin: number;
+  /** The formula, written out with its numbers. */
+  formula: string;
+  /** Half-life used for recency, in hours. */
+  halfLifeHours?: number | undefined;
+  /** The independent sources counted in momentum, with their weights. */
+  sources?: Array<{ name: string; weight: number }> | undefined;
+  /** Similarity to the closest earlier sent topic, after fading by issues ago (0 = none). */
+  similarity?: number | undefined;
+  /** Issue id of the earlier topic this one follows up. */
+  followUpIssue?: string | undefined;
+  /** Selection: highest similarity to a topic chosen before it (what diversity weighed). */
+  redundancy?: number | undefined;
+}
+
+export interface RankedItem {
+  itemId: number;
+  title: string;
+  link: string;
+  source: string;
+  publishedAt: string;
+  /** Near-duplicates of this item collapsed into it (item ids). */
+  duplicates: number[];
+}
+
+export interface Topic {
+  /** Stable id derived from the topic's first item. */
+  id: string;
+  title: string;
+  score: number;
+  explain: ScoreExplain;
+  followUp: boolean;
+  /** Best item first. */
+  items: RankedItem[];
+  /** Top centroid terms, kept with sent issues for novelty. */
+  terms: string[];
+}
+
+/** A topic as it was sent in an earlier issue (for novelty). */
+export interface SentTopic {
+  issueId: string;
+  topicId: string;
+  title: string;
+  terms: string[];
+  sentAt: string;
+  /** 0 = latest issue, 1 = the one before, … */
+  issuesAgo: number;
+}
+
+export interface RankInput {
+  items: Item[];
+  sources: SourceConfig[];
+  sent: SentTopic[];
+  now: Date;
+  newsletter: Pick<NewsletterConfig, 'windowMs' | 'topStories' | 'headlines' | 'cadence'>;
+  rank: RankConfig;
+  /** Editor's pins and blocks (topic ids or item links). */
+  pins: string[];
+  blocks: string[];
+}
+
+export interface RankResult {
+  /** Selected topics, in issue order. */
+  topics: Topic[];
+  /** Topics considered but dropped, with why. */
+  dropped: Array<{ topic: Topic; reason: string }>;
+  /** Items considered (in window). */
+  considered: number;
+  /** How many of `topics` are top stories (the rest are headlines). */
+  topStories?: number | undefined;
+}
+
+// ---------------------------------------------------------------- compose
+
+export interface SourceRef {
+  publisher: string;
+  /** ISO time of the item. */
+  publishedAt: string;
+  title: string;
+  url: string;
+}
+
+export interface StorySection {
+  heading: string;
+  bullets: string[];
+}
+
+export interface Story {
+  topicId: string;
+  headline: string;
+  marker: '🖊️' | '💡';
+  /** 2–4 whole sentences. */
+  lead: string[];
+  /** 2–3 whole sentences: 왜 중요하냐면. */
+  why: string[];
+  /** 0–2 short-headed sections from the article's own subheadings. */
+  sections: StorySection[];
+  /** Best source first. */
+  sources: SourceRef[];
+  followUp: boolean;
+}
+
+export interface HeadlineEntry {
+  topicId: string;
+  /** One whole sentence. */
+  text: string;
+  url: string;
+  publisher: string;
+}
+
+/** The editable issue: compose writes it, an editor may change it, render reads it. */
+export interface Draft {
+  version: 1;
+  issueId: string;
+  /** `[브리핑] <top headline>` unless the editor sets one. */
+  title: string;
+  subject: string;
+  preheader: string;
+  newsletter: string;
+  locale: Locale;
+  style: IssueStyle;
+  /** Reference time the issue was composed for (ISO). */
+  asOf: string;
+  timezone: string;
+  stories: Story[];
+  headlines: HeadlineEntry[];
+  /** Editor's pins/blocks (topic ids or links), fed back to later ranking. */
+  pins: string[];
+  blocks: string[];
+}
+
+// ---------------------------------------------------------------- render
+
+export interface PreflightWarning {
+  code: 'gmail-clip' | 'missing-alt' | 'bad-link' | 'image-width';
+  message: string;
+}
+
+/** Rendered once per issue; per-recipient fields are placeholders filled by `personalize`. */
+export interface RenderedIssue {
+  issueId: string;
+  subject: string;
+  preheader: string;
+  html: string;
+  text: string;
+  warnings: PreflightWarning[];
+}
+
+export interface Recipient {
+  email: string;
+  name?: string | undefined;
+  unsubscribeUrl: string;
+  /** The subscriber's topic preferences (section keys); empty or unset = everything. */
+  topics?: string[] | undefined;
+}
+
+// ---------------------------------------------------------------- deliver
+
+export interface Subscriber {
+  id: number;
+  email: string;
+  name?: string | undefined;
+  /** Topic preferences (section keys); empty = everything. */
+  topics: string[];
+  status: 'active' | 'unsubscribed' | 'bounced';
+}
+
+/** A message ready for a transport. Header values are plain strings; the transport encodes them. */
+export interface OutgoingMessage {
+  /** The issue this message carries (the outbox transport files it under outbox/<issueId>/). */
+  issueId?: string | undefined;
+  /** A test send outside the ledger (`send --to`). */
+  test?: boolean | undefined;
+  from: string;
+  to: string;
+  replyTo?: string | undefined;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  date: Date;
+  headers: Record<string, string>;
+}
+
+export interface SendSummary {
+  sent: number;
+  skipped: number;
+  failed: number;
+  uncertain: number;
+}
+
+// ---------------------------------------------------------------- infrastructure
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Labels from a locale file (templates/locales/<locale>.yaml), e.g. `why: 왜 중요하냐면`. */
+export type Labels = Record<string, string>;

@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, resolveConfig } from '../../src/config/index.js';
+import { BriefingError } from '../../src/errors.js';
+
+const minimal = { sources: [{ name: '테크데일리', url: 'https://news.example.kr/rss' }] };
+
+function writeConfig(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-config-'));
+  const file = join(dir, 'briefing.config.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+function errorOf(fn: () => unknown): BriefingError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof BriefingError) return e;
+    throw e;
+  }
+  throw new Error('expected an error');
+}
+
+describe('resolveConfig', () => {
+  it('should fill every default from a config that names only its sources', () => {
+    const c = resolveConfig(minimal, '/srv/briefing');
+    expect(c.newsletter).toMatchObject({ locale: 'ko', timezone: 'Asia/Seoul', schedule: '0 7 * * 1', topStories: 3, headlines: 8 });
+    expect(c.newsletter.windowMs).toBe(7 * 86_400_000);
+    expect(c.delivery.transport).toBe('outbox');
+    expect(c.rank.halfLifeHours).toBe(72);
+    expect(c.paths.data).toBe('/srv/briefing/data');
+    expect(c.paths.locales).toBe('/srv/briefing/templates/locales');
+  });
+
+  it('should resolve file sources against the config folder and keep URLs as they are', () => {
+    const c = resolveConfig(
+      { sources: [{ name: 'a', url: 'sources/a.xml' }, { name: 'b', url: 'https://b.example/rss' }] },
+      '/srv/briefing',
+    );
+    expect(c.sources.map((s) => s.url)).toEqual(['/srv/briefing/sources/a.xml', 'https://b.example/rss']);
+    expect(c.sources[0]).toMatchObject({ weight: 1, fullText: false });
+  });
+
+  it('should use the daily half-life and max age for a daily cadence', () => {
+    const c = resolveConfig({ ...minimal, newsletter: { cadence: 'daily', window: '36h' } }, '/x');
+    expect(c.rank.halfLifeHours).toBe(18);
+    expect(c.rank.maxAgeHours).toBe(72);
+    expect(c.newsletter.windowMs).toBe(36 * 3_600_000);
+  });
+
+  it('should let --data-dir override the configured data folder', () => {
+    const c = resolveConfig(minimal, '/srv/briefing', { dataDir: '/var/lib/briefing' });
+    expect(c.paths.data).toBe('/var/lib/briefing');
+  });
+
+  it('should name the key and the fix for a bad timezone', () => {
+    const e = errorOf(() => resolveConfig({ ...minimal, newsletter: { timezone: 'Asia/Seol' } }, '/x'));
+    expect(e.code).toBe('ECONFIG');
+    expect(e.message).toContain('newsletter.timezone');
+    expect(e.message).toContain('IANA timezone');
+  });
+
+  it('should reject a config without sources', () => {
+    const e = errorOf(() => resolveConfig({ newsletter: {} }, '/x'));
+    expect(e.message).toContain('sources is missing');
+  });
+
+  it('should reject unknown keys so typos do not pass silently', () => {
+    const e = errorOf(() => resolveConfig({ ...minimal, newsleter: {} }, '/x'));
+    expect(e.message).toContain('unknown key "newsleter"');
+    expect(e.hint).toMatch(/spelling/);
+  });
+
+  it('should reject a malformed cron expression and window', () => {
+    expect(errorOf(() => resolveConfig({ ...minimal, newsletter: { schedule: 'every monday' } }, '/x')).message).toContain(
+      'newsletter.schedule is not a cron expression',
+    );
+    expect(errorOf(() => resolveConfig({ ...minimal, newsletter: { window: 'a week' } }, '/x')).message).toContain(
+      'newsletter.window is not a duration',
+    );
+  });
+});
+
+describe('loadConfig', () => {
+  it('should say the file is missing and how to fix it', () => {
+    const e = errorOf(() => loadConfig('/nonexistent/briefing.config.yaml'));
+    expect(e.message).toContain('config file not found');
+    expect(e.hint).toContain('--config');
+  });
+
+  it('should point at the line of an invalid value', () => {
+    const file = writeConfig(
+      ['newsletter:', '  title: 테크 브리핑', '  topStories: many', 'sources:', '  - { name: a, url: a.xml }', ''].join('\n'),
+    );
+    const e = errorOf(() => loadConfig(file));
+    expect(e.message).toContain(`${file} line 3: newsletter.topStories must be a number`);
+  });
+
+  it('should point at the line of a YAML syntax error', () => {
+    const file = writeConfig(['newsletter:', '  title: "unclosed', 'sources: []', ''].join('\n'));
+    const e = errorOf(() => loadConfig(file));
+    expect(e.message).toMatch(/line \d+: not valid YAML/);
+  });
+
+  it('should point at a source entry missing its url', () => {
+    const file = writeConfig(['sources:', '  - name: a', '    url: a.xml', '  - name: b', ''].join('\n'));
+    const e = errorOf(() => loadConfig(file));
+    expect(e.message).toContain('line 4: sources[1].url is missing');
+  });
+});

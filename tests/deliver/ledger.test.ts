@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DeliveryLedger, SubscriberSource } from '../../src/deliver/index.js';
+import { NOW, addSubscribers, tempSetup } from './builders.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+function setup(): ReturnType<typeof tempSetup> {
+  const t = tempSetup();
+  cleanups.push(t.cleanup);
+  return t;
+}
+
+describe('the delivery ledger in the store', () => {
+  it('implements the interfaces deliver declares', () => {
+    const { store } = setup();
+    const ledger: DeliveryLedger = store.deliveries;
+    const source: SubscriberSource = store.subscribers;
+    expect(ledger).toBeDefined();
+    expect(source).toBeDefined();
+  });
+
+  it('claims a row once: a second claim of the same (issue, subscriber) is refused', () => {
+    const { store } = setup();
+    const l = store.deliveries;
+    expect(l.claim('i1', { id: 1, email: 'a@example.org' }, NOW)).toBe(true);
+    expect(l.claim('i1', { id: 1, email: 'a@example.org' }, NOW)).toBe(false);
+    expect(l.claim('i2', { id: 1, email: 'a@example.org' }, NOW)).toBe(true); // another issue is another row
+    l.markSent('i1', 1, '<m1@example.com>', NOW);
+    expect(l.claim('i1', { id: 1, email: 'a@example.org' }, NOW)).toBe(false);
+    expect(l.list('i1', 'sent')).toEqual([
+      expect.objectContaining({ subscriberId: 1, email: 'a@example.org', attempts: 1, messageId: '<m1@example.com>' }),
+    ]);
+  });
+
+  it('lets a row marked pending again be claimed again, counting attempts', () => {
+    const { store } = setup();
+    const l = store.deliveries;
+    l.claim('i1', { id: 7, email: 'a@example.org' }, NOW);
+    l.markPending('i1', 7, '421 try later', NOW);
+    expect(l.statuses('i1', [7]).get(7)).toBe('pending');
+    expect(l.claim('i1', { id: 7, email: 'a@example.org' }, NOW)).toBe(true);
+    expect(l.list('i1', 'sending')[0]?.attempts).toBe(2);
+  });
+
+  it('turns rows left sending into uncertain on recovery and back to pending only when released', () => {
+    const { store } = setup();
+    const l = store.deliveries;
+    l.claim('i1', { id: 1, email: 'a@example.org' }, NOW);
+    l.claim('i1', { id: 2, email: 'b@example.org' }, NOW);
+    l.markSent('i1', 2, '<m@x>', NOW);
+    expect(l.recover('i1', NOW)).toBe(1);
+    expect(l.counts('i1')).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0, uncertain: 1 });
+    expect(l.claim('i1', { id: 1, email: 'a@example.org' }, NOW)).toBe(false);
+    expect(l.releaseUncertain('i1')).toBe(1);
+    expect(l.claim('i1', { id: 1, email: 'a@example.org' }, NOW)).toBe(true);
+  });
+
+  it('still records the outcome of a row another run reported uncertain while it was in flight', () => {
+    const { store } = setup();
+    const l = store.deliveries;
+    l.claim('i1', { id: 1, email: 'a@example.org' }, NOW);
+    l.recover('i1', NOW);
+    l.markSent('i1', 1, '<m@x>', NOW);
+    expect(l.statuses('i1', [1]).get(1)).toBe('sent');
+  });
+
+  it('never finishes a row nobody claimed', () => {
+    const { store } = setup();
+    store.deliveries.markSent('i1', 5, '<m@x>', NOW);
+    expect(store.deliveries.counts('i1').sent).toBe(0);
+  });
+});
+
+describe('the subscriber source', () => {
+  it('reads active subscribers page by page, in id order, skipping suppressed addresses', () => {
+    const { store } = setup();
+    addSubscribers(store, 7);
+    store.subscribers.unsubscribe('sub3@example.org', NOW);
+    store.subscribers.suppress('sub5@example.org', 'bounced', NOW);
+    const emails = [...store.subscribers.active(2)].map((s) => s.email);
+    expect(emails).toEqual(['sub1@example.org', 'sub2@example.org', 'sub4@example.org', 'sub6@example.org', 'sub7@example.org']);
+    expect(store.subscribers.get('sub5@example.org')?.status).toBe('bounced');
+  });
+
+  it('keeps an address suppressed even when an import lists it again', () => {
+    const { store } = setup();
+    addSubscribers(store, 2);
+    store.subscribers.unsubscribe('sub1@example.org', NOW);
+    const r = store.subscribers.upsertMany([{ email: 'sub1@example.org', name: '다시' }, { email: 'new@example.org' }], NOW);
+    expect(r).toMatchObject({ added: 1, suppressed: 1 });
+    expect([...store.subscribers.active()].map((s) => s.email)).toEqual(['sub2@example.org', 'new@example.org']);
+  });
+
+  it('can write ledger rows between pages while reading the list', () => {
+    const { store } = setup();
+    addSubscribers(store, 5);
+    let n = 0;
+    for (const s of store.subscribers.active(2)) {
+      expect(store.deliveries.claim('i1', s, NOW)).toBe(true);
+      n++;
+    }
+    expect(n).toBe(5);
+  });
+});
