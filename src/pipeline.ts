@@ -11,7 +11,15 @@ import type { App } from './app.js';
 import { collectSources, type CollectDeps } from './collect/index.js';
 import { composeIssue, draftToYaml, parseDraft } from './compose/index.js';
 import { loadLabels } from './config/locale.js';
-import { buildEml, buildMessage, createTransport, deliverIssue, sendTest } from './deliver/index.js';
+import {
+  buildEml,
+  buildMessage,
+  createTransport,
+  deliverIssue,
+  parseSubscribersCsv,
+  previewRecipient,
+  sendTest,
+} from './deliver/index.js';
 import { BriefingError } from './errors.js';
 import { rankTopics } from './rank/index.js';
 import { personalize, renderIssue } from './render/index.js';
@@ -187,21 +195,20 @@ export async function renderDraftFile(app: App, draftFile: string): Promise<Comp
   return outcome;
 }
 
-/** The reader-facing copy (browser/outbox): no personal unsubscribe token. */
-function publicRecipient(app: App): Recipient {
-  const base = app.config.newsletter.baseUrl;
-  return { email: '', unsubscribeUrl: base ? `${base.replace(/\/$/, '')}/unsubscribe` : '#unsubscribe' };
+/** The reader-facing copy (browser page, outbox, preview): nobody's personal unsubscribe token. */
+export function publicRecipient(app: Pick<App, 'config'>): Recipient {
+  const r = previewRecipient(app.config.delivery, app.config.newsletter.baseUrl);
+  return { email: '', unsubscribeUrl: r.unsubscribeUrl || '#unsubscribe' };
 }
 
 async function writeIssue(app: App, draft: Draft, dir: string, draftYaml: string): Promise<ComposeOutcome> {
   const rendered = await renderDraft(app, draft);
   for (const w of rendered.warnings) app.logger.warn('preflight', { issueId: draft.issueId, code: w.code, message: w.message });
   const page = personalize(rendered, publicRecipient(app));
-  const from = app.config.delivery.from;
   const message = buildMessage({
     config: app.config.delivery,
     issue: { ...rendered, ...page },
-    recipient: { email: addressOf(from), unsubscribeUrl: publicRecipient(app).unsubscribeUrl },
+    recipient: previewRecipient(app.config.delivery, app.config.newsletter.baseUrl),
     now: app.clock.now(),
   });
   const eml = await buildEml(message);
@@ -221,11 +228,6 @@ async function writeIssue(app: App, draft: Draft, dir: string, draftYaml: string
     draft,
     rendered,
   };
-}
-
-function addressOf(from: string): string {
-  const m = /<([^>]+)>/.exec(from);
-  return (m?.[1] ?? from).trim();
 }
 
 /** `YYYY-MM-DD` of the reference time in the newsletter's timezone; `-2`, `-3` … when taken. */
@@ -281,6 +283,7 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
       );
       return { sent: 1, skipped: 0, failed: 0, uncertain: 0 };
     }
+    syncSubscribers(app);
     app.store.issues.setStatus(issueId, 'sending', app.clock.now());
     const summary = await deliverIssue(
       {
@@ -296,12 +299,31 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
       rendered,
       { issueId, retryUncertain: opts.retryUncertain === true },
     );
-    if (summary.uncertain === 0) app.store.issues.setStatus(issueId, 'sent', app.clock.now());
+    const left = app.store.deliveries.counts(issueId);
+    if (left.pending === 0 && left.sending === 0 && left.uncertain === 0) {
+      app.store.issues.setStatus(issueId, 'sent', app.clock.now());
+    }
     app.logger.info('delivered', { issueId, ...summary });
     return summary;
   } finally {
     await transport.close();
   }
+}
+
+/**
+ * Merge the config's subscribers CSV (if any) into the store before a delivery. Adds and
+ * updates only: removing a row from the file does not unsubscribe anyone, and suppressed
+ * addresses stay suppressed.
+ */
+export function syncSubscribers(app: App): void {
+  const file = app.config.subscribers;
+  if (!file) return;
+  if (!existsSync(file)) {
+    throw new BriefingError('ENOTFOUND', `subscribers file not found: ${file}`, 'fix the subscribers: path in the config, or remove the key');
+  }
+  const parsed = parseSubscribersCsv(readFileSync(file, 'utf8'), file);
+  const r = app.store.subscribers.upsertMany(parsed.subscribers, app.clock.now());
+  if (r.added || r.updated) app.logger.info('subscribers synced', { file, added: r.added, updated: r.updated });
 }
 
 // ---------------------------------------------------------------- run

@@ -31,22 +31,30 @@ export async function timeOnce<T>(fn: () => T | Promise<T>): Promise<{ ms: numbe
   return { ms: performance.now() - t0, value };
 }
 
+/** Runs always measured, whatever the time budget. */
+export const MIN_RUNS = 3;
+
 /**
  * Median over `runs` calls after `warmup` calls. `setup` runs before each call, untimed
- * (fresh inputs, a fresh folder).
+ * (fresh inputs, a fresh folder). With `budgetMs`, measuring stops early once the calls
+ * have taken that long and at least MIN_RUNS were measured (`runs` in the result says
+ * how many).
  */
 export async function warm<S>(
   fn: (state: S) => unknown,
-  opts: { runs: number; warmup?: number; setup?: () => S | Promise<S> },
+  opts: { runs: number; warmup?: number; setup?: () => S | Promise<S>; budgetMs?: number },
 ): Promise<Sample> {
   const times: number[] = [];
-  const total = (opts.warmup ?? 2) + opts.runs;
-  for (let i = 0; i < total; i++) {
+  const warmup = opts.warmup ?? 2;
+  let spent = 0;
+  for (let i = 0; i < warmup + opts.runs; i++) {
+    if (opts.budgetMs !== undefined && spent > opts.budgetMs && times.length >= MIN_RUNS) break;
     const state = (opts.setup ? await opts.setup() : undefined) as S;
     const t0 = performance.now();
     await fn(state);
     const t = performance.now() - t0;
-    if (i >= (opts.warmup ?? 2)) times.push(t);
+    spent += t;
+    if (i >= warmup) times.push(t);
   }
   return sample(times);
 }
@@ -58,15 +66,20 @@ export interface ColdResult extends Sample {
 }
 
 /**
- * Wall time of `node <args>` in a fresh process, `runs` times. Throws with the child's
- * stderr when it exits non-zero.
+ * Wall time of `node <args>` in a fresh process, `runs` times (or fewer, as `warm`, with
+ * `budgetMs`). Throws with the child's stderr when it exits non-zero.
  */
-export function cold(args: readonly string[], opts: { runs: number; cwd?: string; env?: NodeJS.ProcessEnv; before?: () => void }): ColdResult {
+export function cold(
+  args: readonly string[],
+  opts: { runs: number; cwd?: string; env?: NodeJS.ProcessEnv; before?: () => void; budgetMs?: number },
+): ColdResult {
   const times: number[] = [];
   let stdout = '';
   let stderr = '';
   const spawnOpts: SpawnSyncOptions = { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 };
+  let spent = 0;
   for (let i = 0; i < opts.runs; i++) {
+    if (opts.budgetMs !== undefined && spent > opts.budgetMs && times.length >= MIN_RUNS) break;
     opts.before?.();
     const t0 = performance.now();
     const r = spawnSync(process.execPath, args, spawnOpts);
@@ -77,6 +90,7 @@ export function cold(args: readonly string[], opts: { runs: number; cwd?: string
     if (r.status !== 0) {
       throw new Error(`node ${args.join(' ')} exited ${r.status}: ${(stderr || stdout).trim().split('\n').slice(-3).join(' / ')}`);
     }
+    spent += t;
     times.push(t);
   }
   return { ...sample(times), stdout, stderr };

@@ -26,6 +26,8 @@ import { ms, row, speedup, type Row } from '../lib/table.js';
 import { cold, median, warm } from '../lib/timing.js';
 
 const ITEMS = 2000;
+/** Stop repeating a measurement after this long (at least three runs are always measured). */
+const BUDGET = 15_000;
 
 async function breakdown(app: ReturnType<typeof createApp>, runs: number): Promise<string> {
   const parts = new Map<string, number[]>();
@@ -83,7 +85,7 @@ rowMain(async (opts): Promise<Row[]> => {
   const app = project.open();
   const copies: string[] = [];
   try {
-    const ours = await warm(() => composeStep(app, { now: NOW, force: true }), { runs, warmup: 2 });
+    const ours = await warm(() => composeStep(app, { now: NOW, force: true }), { runs, warmup: 2, budgetMs: BUDGET });
     const first = await composeStep(app, { now: NOW, force: true });
     if (first.nothingNew) throw new Error(`compose found nothing: ${first.reason}`);
     const stories = first.draft.stories.length;
@@ -102,19 +104,25 @@ rowMain(async (opts): Promise<Row[]> => {
       runs,
       warmup: 1,
       setup: freshApp,
+      budgetMs: BUDGET,
     });
     // The render step alone, where the two differ.
-    const renderOurs = await warm(() => renderDraft(app, first.draft), { runs, warmup: 2 });
-    const renderPeer = await warm((fresh: ReturnType<typeof createApp>) => renderDraft(fresh, first.draft), { runs, warmup: 1, setup: freshApp });
+    const renderOurs = await warm(() => renderDraft(app, first.draft), { runs, warmup: 2, budgetMs: BUDGET });
+    const renderPeer = await warm((fresh: ReturnType<typeof createApp>) => renderDraft(fresh, first.draft), {
+      runs,
+      warmup: 1,
+      setup: freshApp,
+      budgetMs: BUDGET,
+    });
 
-    const where = await breakdown(app, opts.quick ? 3 : 7);
+    const where = await breakdown(app, opts.quick ? 3 : Math.max(3, Math.min(7, Math.round(BUDGET / ours.median))));
 
-    const cli = cold([CLI, '--config', project.configFile, 'compose', '--force'], { runs: coldRuns, cwd: project.dir });
+    const cli = cold([CLI, '--config', project.configFile, 'compose', '--force'], { runs: coldRuns, cwd: project.dir, budgetMs: BUDGET });
 
     return [
       row({
         id: '1a',
-        work: `Compose warm: rank+compose+render, ${ITEMS.toLocaleString('en-US')} items (median of ${runs})`,
+        work: `Compose warm: rank+compose+render, ${ITEMS.toLocaleString('en-US')} items (median of ${ours.runs})`,
         ours: ms(ours.median),
         peer: `templates compiled per call: ${ms(peer.median)}`,
         ratio: speedup(peer.median, ours.median),
@@ -124,7 +132,7 @@ rowMain(async (opts): Promise<Row[]> => {
       }),
       row({
         id: '1b',
-        work: `Compose cold: \`briefing compose\` CLI, fresh process (median of ${coldRuns})`,
+        work: `Compose cold: \`briefing compose\` CLI, fresh process (median of ${cli.runs})`,
         ours: ms(cli.median),
         peer: '',
         ratio: '',

@@ -6,7 +6,7 @@
  * `--eml`, it first builds the .eml bytes as the SMTP transport does). No I/O but SQLite.
  *
  * Args: <config file> <data dir> <draft.json> [--eml]. Reports over IPC:
- * `{ type: 'memory', sent, ms, maxRss, baseRss, peakHeap, bytes }` (bytes of memory in bytes).
+ * `{ type: 'memory', sent, ms, maxRss, baseRss, peakHeap, peakRss, retainedHeap, bytes }` (bytes of memory in bytes).
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -44,9 +44,11 @@ const baseRss = process.memoryUsage().rss;
 let peakHeap = 0;
 let peakRss = 0;
 const sampleMemory = (): void => {
+  if (process.env.BENCH_TRACE === 'gc') collectGarbage();
   const m = process.memoryUsage();
   peakHeap = Math.max(peakHeap, m.heapUsed);
   peakRss = Math.max(peakRss, m.rss);
+  if (process.env.BENCH_TRACE) process.stderr.write(`heap ${(m.heapUsed / 1048576).toFixed(0)} MB, rss ${(m.rss / 1048576).toFixed(0)} MB\n`);
 };
 const t0 = performance.now();
 const summary = await deliverIssue(
@@ -70,6 +72,9 @@ const summary = await deliverIssue(
   },
 );
 const ms = performance.now() - t0;
+// What the send left behind: the JS heap after a full collection (a leak shows here).
+collectGarbage();
+const retainedHeap = process.memoryUsage().heapUsed;
 app.close();
 process.send?.(
   {
@@ -82,6 +87,7 @@ process.send?.(
     baseRss,
     peakHeap,
     peakRss,
+    retainedHeap,
     bytes: transport.bytes,
   },
   () => process.exit(0),

@@ -21,6 +21,7 @@ interface MemoryReport {
   baseRss: number;
   peakHeap: number;
   peakRss: number;
+  retainedHeap: number;
   bytes: number;
 }
 
@@ -70,7 +71,7 @@ rowMain(async (opts): Promise<Row[]> => {
         ratio: `${times(b.maxRss, a.maxRss)} for ${times(large, small)} the list`,
         target: '≤ 250 MB, flat',
         pass: b.maxRss <= 250 * 1024 * 1024 && growth <= 1.25,
-        note: `sink transport in the sending process (${eml ? 'builds each .eml, then drops it' : 'takes each personalized message, counts its bytes, drops it; no .eml build, no I/O but SQLite'}); ledger claim+mark per recipient. RSS after setup ${mb(a.baseRss)}/${mb(b.baseRss)}, peak JS heap ${mb(a.peakHeap)}/${mb(b.peakHeap)} (${count(small)}/${count(large)}); ${count(large)} sent in ${ms(b.ms)} (${rate((large / b.ms) * 1000)}). Flat = peak grows ≤ 1.25× for ${times(large, small)} the subscribers.`,
+        note: `sink transport in the sending process (${eml ? 'builds each .eml, then drops it' : 'takes each personalized message, counts its bytes, drops it; no .eml build, no I/O but SQLite'}); ledger claim+mark per recipient. RSS after setup ${mb(a.baseRss)}/${mb(b.baseRss)}, peak JS heap ${mb(a.peakHeap)}/${mb(b.peakHeap)}, JS heap left after the send and a full GC ${mb(a.retainedHeap)}/${mb(b.retainedHeap)} (${count(small)}/${count(large)}); ${count(large)} sent in ${ms(b.ms)} (${rate((large / b.ms) * 1000)}). Flat = peak grows ≤ 1.25× for ${times(large, small)} the subscribers.`,
       }),
     ];
   } finally {

@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { createApp, fixedClock, jsonLogger, systemClock, type App } from '../app.js';
-import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/index.js';
+import type { App } from '../app.js';
+import { DEFAULT_CONFIG_FILE } from '../config/defaults.js';
 import { BriefingError } from '../errors.js';
 import type { BriefingConfig, Clock } from '../types.js';
+
+// The config loader (zod, yaml) and the app (SQLite) load on first use, not at start-up,
+// so `briefing --help` stays fast.
 
 /** Options every command accepts (set on the root program). */
 export interface GlobalOptions {
@@ -17,12 +20,23 @@ export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals<GlobalOptions>();
 }
 
-export function readConfig(opts: GlobalOptions): BriefingConfig {
-  return loadConfig(resolve(opts.config ?? DEFAULT_CONFIG_FILE), { dataDir: opts.dataDir });
+let configModule: typeof import('../config/index.js') | undefined;
+
+/** Read and validate the config named by --config (default briefing.config.yaml in the working folder). */
+export async function readConfig(opts: GlobalOptions): Promise<BriefingConfig> {
+  configModule ??= await import('../config/index.js');
+  return readConfigSync(opts);
+}
+
+/** Same as readConfig, for callers that already awaited it once (e.g. re-reading on every preview render). */
+export function readConfigSync(opts: GlobalOptions): BriefingConfig {
+  if (!configModule) throw new Error('readConfigSync called before readConfig');
+  return configModule.loadConfig(resolve(opts.config ?? DEFAULT_CONFIG_FILE), { dataDir: opts.dataDir });
 }
 
 /** Parse `--as-of`; falls back to the config's pinned `newsletter.asOf`, then the system clock. */
-export function clockFor(config: BriefingConfig, asOf?: string): Clock {
+export async function clockFor(config: BriefingConfig, asOf?: string): Promise<Clock> {
+  const { fixedClock, systemClock } = await import('../app.js');
   const at = asOf ?? config.newsletter.asOf;
   if (at === undefined) return systemClock;
   if (Number.isNaN(Date.parse(at))) {
@@ -32,10 +46,13 @@ export function clockFor(config: BriefingConfig, asOf?: string): Clock {
 }
 
 /** Load config and wire the app for a command; the caller closes it. */
-export function openApp(cmd: Command, asOf?: string): App {
-  const opts = globalOptions(cmd);
-  const config = readConfig(opts);
-  return createApp(config, { clock: clockFor(config, asOf), logger: jsonLogger(process.stderr, !process.env.BRIEFING_LOG) });
+export async function openApp(cmd: Command, asOf?: string): Promise<App> {
+  const config = await readConfig(globalOptions(cmd));
+  const { createApp, jsonLogger } = await import('../app.js');
+  return createApp(config, {
+    clock: await clockFor(config, asOf),
+    logger: jsonLogger(process.stderr, !process.env.BRIEFING_LOG),
+  });
 }
 
 /** Print a result: JSON with --json, else the human text. */

@@ -44,5 +44,5 @@ export function headlineEntry(
     }
   }
   used.add(text);
-  return { topicId: topic.id, text, url: best.item.link, publisher };
+  return { topicId: topic.id, text, url: best.item.canonicalLink || best.item.link, publisher };
 }

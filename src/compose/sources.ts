@@ -27,7 +27,7 @@ export function sourceRefs(items: readonly Item[], sources: readonly SourceConfi
     const publisher = publisherOf(item, sources);
     if (seen.has(publisher)) continue;
     seen.add(publisher);
-    refs.push({ publisher, publishedAt: item.publishedAt, title: sourceTitle(item.title, [...names, publisher, item.source]), url: item.link });
+    refs.push({ publisher, publishedAt: item.publishedAt, title: sourceTitle(item.title, [...names, publisher, item.source]), url: item.canonicalLink || item.link });
   }
   return refs;
 }

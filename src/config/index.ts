@@ -9,7 +9,9 @@ import { configSchema } from './schema.js';
 export { configSchema } from './schema.js';
 export type { RawConfig } from './schema.js';
 
-export const DEFAULT_CONFIG_FILE = 'briefing.config.yaml';
+import { DEFAULT_CONFIG_FILE } from './defaults.js';
+
+export { DEFAULT_CONFIG_FILE };
 
 export interface ConfigOverrides {
   dataDir?: string | undefined;

@@ -1,8 +1,10 @@
 /**
  * Single-pass clustering in time order: each item joins the most similar topic whose
- * centroid is at least `threshold` cosine away, or starts a new topic. A centroid is the
- * normalized sum of its members' vectors (each member adds its CENTROID_TERMS heaviest
- * terms), trimmed to CENTROID_TERMS terms; once a topic has more than EXACT_CENTROID
+ * centroid is at least `threshold` cosine to it (and whose first item at least
+ * SEED_FACTOR × threshold), or starts a new topic. A centroid is the
+ * normalized sum of its members' vectors (each member adds its first CENTROID_TERMS
+ * terms: its heaviest, the first ITEM_SORTED_TERMS of them in order), trimmed to
+ * CENTROID_TERMS terms; once a topic has more than EXACT_CENTROID
  * members its centroid is refreshed every CENTROID_REFRESH joins (one more item barely
  * moves it).
  *
@@ -15,6 +17,8 @@ import { finishVector, type DenseRow, type SparseVector } from './vectors.js';
 
 /** Terms kept in a topic centroid. */
 export const CENTROID_TERMS = 40;
+/** Centroid terms kept in order (the index and a topic's terms read these). */
+export const CENTROID_SORTED_TERMS = 20;
 /** Heaviest item terms used to look up candidate topics. */
 export const CLUSTER_LOOKUP_TERMS = 24;
 /** Heaviest centroid terms listed in the inverted index. */
@@ -25,6 +29,11 @@ export const MAX_CANDIDATES = 16;
 export const EXACT_CENTROID = 8;
 /** Larger topics refresh their centroid every this many joins. */
 export const CENTROID_REFRESH = 4;
+/**
+ * An item joins a topic only if it is also at least SEED_FACTOR × threshold similar to
+ * the item that started the topic, so a topic cannot drift, item by item, into another story.
+ */
+export const SEED_FACTOR = 0.75;
 /** Running sums are pruned back to this many terms when they grow past twice as many. */
 const SUM_TERMS = 120;
 
@@ -54,7 +63,7 @@ function topOfSum(sum: Map<number, number>, terms: number): SparseVector {
     scratchIds[k] = id;
     scratchW[k++] = w;
   }
-  return finishVector(scratchIds.subarray(0, k), scratchW.subarray(0, k), terms);
+  return finishVector(scratchIds, scratchW, terms, Math.min(terms, CENTROID_SORTED_TERMS), 0, k);
 }
 
 function addInto(sum: Map<number, number>, v: SparseVector, terms: number): void {
@@ -122,6 +131,7 @@ export function clusterVectors(
     }
     let best = -1;
     let bestSim = options.threshold;
+    const seedFloor = options.threshold * SEED_FACTOR;
     if (touched.length > 0) {
       const floor = options.threshold / 2;
       const plausible = touched.filter((c) => (votes[c] as number) >= floor);
@@ -129,9 +139,11 @@ export function clusterVectors(
       row.load(v);
       for (let k = 0; k < plausible.length && k < MAX_CANDIDATES; k++) {
         const c = plausible[k] as number;
-        const sim = row.dot((clusters[c] as Building).centroid);
+        const cl = clusters[c] as Building;
+        const sim = row.dot(cl.centroid);
         // Ties go to the older topic.
         if (sim > bestSim || (sim === bestSim && (best < 0 || c < best))) {
+          if (row.dot(vectors[cl.members[0] as number] as SparseVector) < seedFloor) continue;
           bestSim = sim;
           best = c;
         }

@@ -7,45 +7,41 @@
  * (not bigrams): a near-duplicate shares most of them, so only items sharing at least
  * half of an item's DUPLICATE_LOOKUP_TERMS heaviest words are compared in full.
  */
-import { SORTED_TERMS, type DenseRow, type SparseVector } from './vectors.js';
+import { ITEM_SORTED_TERMS, type DenseRow, type SparseVector } from './vectors.js';
 
 /** Heaviest terms of a vector used to find candidates. */
 export const DUPLICATE_LOOKUP_TERMS = 8;
-
-export interface DuplicateDoc {
-  vector: SparseVector;
-  /** Canonical link (or link); equal keys are always duplicates. */
-  key: string;
-}
 
 /**
  * For each document (visited in `order`, earliest first) the index of the group it
  * belongs to: its own index when it starts a group, else the earlier document's.
  */
 export function groupDuplicates(
-  docs: readonly DuplicateDoc[],
+  vectors: readonly SparseVector[],
+  /** Canonical link (or link) per document; equal keys are always duplicates. */
+  keys: readonly string[],
   order: readonly number[],
   threshold: number,
   row: DenseRow,
   isWord: (id: number) => boolean = () => true,
 ): number[] {
-  const root = docs.map((_, i) => i);
+  const root = vectors.map((_, i) => i);
   const postings = new Map<number, number[]>();
   const byKey = new Map<string, number>();
-  const shared = new Int32Array(docs.length);
+  const shared = new Int32Array(vectors.length);
   const touched: number[] = [];
   const lookup: number[] = [];
   for (const i of order) {
-    const doc = docs[i];
-    if (!doc) continue;
-    const sameLink = doc.key ? byKey.get(doc.key) : undefined;
+    const v = vectors[i];
+    if (!v) continue;
+    const key = keys[i] ?? '';
+    const sameLink = key ? byKey.get(key) : undefined;
     if (sameLink !== undefined) {
       root[i] = sameLink;
       continue;
     }
-    const v = doc.vector;
     lookup.length = 0;
-    for (let k = 0; k < v.ids.length && k < SORTED_TERMS && lookup.length < DUPLICATE_LOOKUP_TERMS; k++) {
+    for (let k = 0; k < v.ids.length && k < ITEM_SORTED_TERMS && lookup.length < DUPLICATE_LOOKUP_TERMS; k++) {
       const id = v.ids[k] as number;
       if (isWord(id)) lookup.push(id);
     }
@@ -67,7 +63,7 @@ export function groupDuplicates(
       row.load(v);
       for (const j of touched) {
         if ((shared[j] as number) >= need) {
-          const sim = row.dot((docs[j] as DuplicateDoc).vector);
+          const sim = row.dot(vectors[j] as SparseVector);
           if (sim > bestSim || (sim === bestSim && (best < 0 || j < best))) {
             bestSim = sim;
             best = j;
@@ -81,7 +77,7 @@ export function groupDuplicates(
       root[i] = best;
       continue;
     }
-    if (doc.key) byKey.set(doc.key, i);
+    if (key) byKey.set(key, i);
     for (let k = 0; k < top; k++) {
       const id = lookup[k] as number;
       const list = postings.get(id);

@@ -26,12 +26,15 @@ export function normalizeWord(word: string): string {
   return word.normalize('NFKC').toLowerCase().trim();
 }
 
+/** Folded ASCII codes: letters lower-cased, digits kept, everything else -1. */
+const ASCII = new Int16Array(128).map((_, c) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) ? c : c >= 0x41 && c <= 0x5a ? c + 32 : -1,
+);
+
 /** Folded code of a character: ASCII and full-width letters lower-cased, full-width digits to ASCII; -1 for a separator. */
 function fold(c: number): number {
+  if (c < 128) return ASCII[c] as number;
   if (c >= 0xac00 && c <= 0xd7a3) return c;
-  if (c >= 0x61 && c <= 0x7a) return c;
-  if (c >= 0x30 && c <= 0x39) return c;
-  if (c >= 0x41 && c <= 0x5a) return c + 32;
   if (c >= 0xff10 && c <= 0xff19) return c - 0xfee0;
   if (c >= 0xff41 && c <= 0xff5a) return c - 0xfee0;
   if (c >= 0xff21 && c <= 0xff3a) return c - 0xfee0 + 32;
@@ -143,11 +146,6 @@ export class Analyzer {
     this.wholeWord[id] = 1;
   }
 
-  /** Id of a known term, or undefined. */
-  lookup(term: string): number | undefined {
-    return this.ids.get(term);
-  }
-
   /** The terms of `text` as strings, in order (bigrams included). */
   tokens(text: string): string[] {
     const out: string[] = [];
@@ -168,7 +166,8 @@ export class Analyzer {
         i++;
         continue;
       }
-      // One chunk: letters and digits, a decimal point or thousands comma between digits, a trailing %.
+      // One chunk: letters and digits, a decimal point or thousands comma between digits, a hyphen
+      // between a letter and a digit, a trailing %.
       const start = i;
       let h = 0x811c9dc5 | 0;
       let prev = -1;
@@ -179,6 +178,8 @@ export class Analyzer {
         if (c < 0) {
           if ((r === 0x2e || r === 0x2c) && isDigitCode(prev) && i + 1 < n && isDigitCode(text.charCodeAt(i + 1))) {
             c = r;
+          } else if (r === 0x2d && prev >= 0x61 && prev <= 0x7a && i + 1 < n && isDigitCode(fold(text.charCodeAt(i + 1)))) {
+            c = r; // a model name: GPT-5.5, COVID-19
           } else {
             if (r === 0x25 && isDigitCode(prev)) {
               h = Math.imul(h ^ r, 0x01000193);
@@ -218,7 +219,8 @@ export class Analyzer {
     for (;;) {
       const key = this.keys[slot];
       if (key === undefined) break;
-      if (this.hashes[slot] === h && key.length === len && sameFolded(key, text, start)) return slot;
+      if (this.hashes[slot] === h && key.length === len && (folded ? sameFolded(key, text, start) : text.startsWith(key, start)))
+        return slot;
       slot = (slot + 1) & mask;
     }
     if ((this.size + 1) * 2 > this.keys.length) {

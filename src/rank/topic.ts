@@ -1,6 +1,6 @@
 /**
- * Turning a cluster of items into a topic: duplicate groups become one ranked item each,
- * items are ordered best first, the id comes from the earliest item.
+ * Turning a cluster of items into a topic's items: duplicate groups become one ranked
+ * item each, items are ordered best first, the id comes from the earliest item.
  *
  * Best item: the heaviest source first; among equal weights the more complete body
  * (in steps of COMPLETENESS_STEP characters, up to COMPLETENESS_CAP); then the earliest;
@@ -18,7 +18,7 @@ export interface WindowItem {
   time: number;
   /** Weight of its source (1 when the source is not configured). */
   weight: number;
-  /** Body length bucket: more is more complete. */
+  /** Body length bucket (more is more complete); -1 until first needed. */
   completeness: number;
 }
 
@@ -28,16 +28,22 @@ export function completenessOf(item: Pick<Item, 'blocks'>): number {
   return Math.floor(Math.min(chars, COMPLETENESS_CAP) / COMPLETENESS_STEP);
 }
 
+function completeness(w: WindowItem): number {
+  if (w.completeness < 0) w.completeness = completenessOf(w.item);
+  return w.completeness;
+}
+
 /** Best first: heavier source, more complete, earlier, lower id. */
 export function bestFirst(a: WindowItem, b: WindowItem): number {
-  return b.weight - a.weight || b.completeness - a.completeness || a.time - b.time || a.item.id - b.item.id;
+  return b.weight - a.weight || completeness(b) - completeness(a) || a.time - b.time || a.item.id - b.item.id;
 }
 
 /** Earliest first (then link, then id): the order of the clustering pass. */
 export function earliestFirst(a: WindowItem, b: WindowItem): number {
+  if (a.time !== b.time) return a.time - b.time;
   const la = a.item.canonicalLink || a.item.link;
   const lb = b.item.canonicalLink || b.item.link;
-  return a.time - b.time || (la < lb ? -1 : la > lb ? 1 : 0) || a.item.id - b.item.id;
+  return (la < lb ? -1 : la > lb ? 1 : 0) || a.item.id - b.item.id;
 }
 
 /** A 53-bit string hash (cyrb53): stable across runs and platforms. */
@@ -67,27 +73,20 @@ export interface TopicItems {
   reps: WindowItem[];
   /** Earliest item of the topic, duplicates included: the id's seed. */
   seed: WindowItem;
-  /** Every link and canonical link of the topic's items, duplicates included. */
-  links: Set<string>;
 }
 
 /** Build the ranked items of a topic from its duplicate groups (lists of window items). */
 export function topicItems(groups: readonly WindowItem[][]): TopicItems {
-  const links = new Set<string>();
   let seed: WindowItem | undefined;
   const entries: Array<{ rep: WindowItem; dups: WindowItem[] }> = [];
   for (const group of groups) {
-    const sorted = [...group].sort(bestFirst);
+    const sorted = group.length > 1 ? [...group].sort(bestFirst) : group;
     const rep = sorted[0];
     if (!rep) continue;
     entries.push({ rep, dups: sorted.slice(1) });
-    for (const w of group) {
-      if (w.item.link) links.add(w.item.link);
-      if (w.item.canonicalLink) links.add(w.item.canonicalLink);
-      if (!seed || earliestFirst(w, seed) < 0) seed = w;
-    }
+    for (const w of group) if (!seed || earliestFirst(w, seed) < 0) seed = w;
   }
-  entries.sort((a, b) => bestFirst(a.rep, b.rep));
+  if (entries.length > 1) entries.sort((a, b) => bestFirst(a.rep, b.rep));
   if (!seed) throw new RangeError('a topic needs at least one item');
   return {
     items: entries.map(({ rep, dups }) => ({
@@ -95,11 +94,10 @@ export function topicItems(groups: readonly WindowItem[][]): TopicItems {
       title: rep.item.title,
       link: rep.item.link,
       source: rep.item.source,
-      publishedAt: new Date(rep.time).toISOString(),
+      publishedAt: rep.item.publishedAt,
       duplicates: dups.sort(earliestFirst).map((d) => d.item.id),
     })),
     reps: entries.map((e) => e.rep),
     seed,
-    links,
   };
 }

@@ -1,13 +1,13 @@
 /**
- * TF-IDF vectors over the items of one ranking window. Sparse vectors keep their terms
- * sorted by weight (heaviest first) and are L2-normalized, so a prefix is the top terms
- * and a dot product is a cosine.
+ * TF-IDF vectors over the items of one ranking window. A sparse vector keeps its
+ * heaviest terms first and in order (so a prefix is its top terms) and has unit length
+ * (so a dot product is a cosine).
  */
 import type { TextBlock } from '../types.js';
 import type { Analyzer, TermSink } from './tokenize.js';
 
 export interface SparseVector {
-  /** Term ids, the SORTED_TERMS heaviest first and in order, then the rest. */
+  /** Term ids: the heaviest first and in order (ITEM_SORTED_TERMS of an item, CENTROID_SORTED_TERMS of a centroid), then the rest. */
   ids: Int32Array;
   /** Weights matching ids; the vector has unit length (or is empty). */
   weights: Float64Array;
@@ -20,58 +20,49 @@ export interface TextSource {
 }
 
 /**
- * Document frequencies are read as if the window held at least this many items, so that
- * in a small window the words a story's few items share are not mistaken for common words.
+ * Document frequencies are smoothed with a prior: as if the window held IDF_PRIOR_DOCS
+ * more items in which a term appears IDF_PRIOR_SHARE of the time. It steadies small
+ * windows and vanishes in large ones.
  */
-export const IDF_MIN_DOCS = 100;
+export const IDF_PRIOR_DOCS = 10;
+export const IDF_PRIOR_SHARE = 0.02;
 /** Title terms count this many times a body term. */
 export const TITLE_WEIGHT = 2;
 /** Characters of body text read for the vector (whole paragraphs, the first one cut at a space). */
 export const BODY_CHARS = 400;
 /** Terms kept per item vector. */
-export const MAX_ITEM_TERMS = 120;
-
-export const EMPTY_VECTOR: SparseVector = { ids: new Int32Array(0), weights: new Float64Array(0) };
+export const MAX_ITEM_TERMS = 64;
+/** How many of an item vector's heaviest terms are kept in order; the rest follow unordered. */
+export const ITEM_SORTED_TERMS = 24;
 
 function cutAtSpace(text: string, limit: number): string {
   const cut = text.lastIndexOf(' ', limit);
   return text.slice(0, cut > 0 ? cut : limit);
 }
 
-/** The body text the vectors read: paragraphs (and quotes, list items) from the top, about BODY_CHARS. */
-export function leadText(blocks: readonly TextBlock[], limit = BODY_CHARS): string {
-  const parts: string[] = [];
-  let used = 0;
-  for (const b of blocks) {
-    if (b.kind === 'heading') continue;
-    const room = limit - used;
-    if (room <= 0) break;
-    const text = b.text.length <= room ? b.text : used > 0 ? '' : cutAtSpace(b.text, room);
-    if (!text) break;
-    parts.push(text);
-    used += text.length + 1;
-  }
-  return parts.join('\n');
+let scratchIndex = new Int32Array(1024);
+
+/** Whether entry a is heavier than entry b (ties: the earlier entry). */
+function heavier(w: Float64Array, a: number, b: number): boolean {
+  const wa = w[a] as number;
+  const wb = w[b] as number;
+  return wa > wb || (wa === wb && a < b);
 }
 
-const INDEX_BITS = 2 ** 21;
-/** How many of a vector's heaviest terms are kept in order; the rest follow unordered. */
-export const SORTED_TERMS = 40;
-
-/** Rearrange keys[lo..hi] so that the k smallest come first (in any order). Quickselect. */
-function selectSmallest(keys: Float64Array, lo: number, hi: number, k: number): void {
+/** Rearrange idx[lo..hi] so that the k heaviest entries come first (in any order). Quickselect. */
+function selectHeaviest(idx: Int32Array, w: Float64Array, lo: number, hi: number, k: number): void {
   const target = lo + k;
   while (hi > lo) {
-    const pivot = keys[(lo + hi) >> 1] as number;
+    const pivot = idx[(lo + hi) >> 1] as number;
     let i = lo;
     let j = hi;
     while (i <= j) {
-      while ((keys[i] as number) < pivot) i++;
-      while ((keys[j] as number) > pivot) j--;
+      while (heavier(w, idx[i] as number, pivot)) i++;
+      while (heavier(w, pivot, idx[j] as number)) j--;
       if (i <= j) {
-        const t = keys[i] as number;
-        keys[i] = keys[j] as number;
-        keys[j] = t;
+        const t = idx[i] as number;
+        idx[i] = idx[j] as number;
+        idx[j] = t;
         i++;
         j--;
       }
@@ -81,8 +72,6 @@ function selectSmallest(keys: Float64Array, lo: number, hi: number, k: number): 
     else return;
   }
 }
-
-let scratchKeys = new Float64Array(1024);
 
 /** Vector storage handed out as views on shared blocks: far cheaper than one small buffer per vector. */
 const BLOCK = 1 << 16;
@@ -103,34 +92,43 @@ function allocate(n: number): SparseVector {
 }
 
 /**
- * A sparse vector from parallel ids and weights: entries with positive weight, the
- * `maxTerms` heaviest kept, scaled to unit length. The first SORTED_TERMS entries are the
- * heaviest in order (ties by input position); the rest follow in no particular order.
- * Keys are packed numbers (weight to 1e-6, then input position) so selection and sorting
- * run on a Float64Array.
+ * A sparse vector from parallel ids and weights (entries [from, to)): entries with
+ * positive weight, the `maxTerms` heaviest kept, scaled to unit length. The first
+ * `sortedTerms` entries are the heaviest in order (ties: the earlier entry); the rest
+ * follow in no particular order.
  */
-export function finishVector(ids: ArrayLike<number>, weights: ArrayLike<number>, maxTerms = Infinity): SparseVector {
-  const n0 = ids.length;
-  if (n0 >= INDEX_BITS) throw new RangeError('vector too long');
-  if (scratchKeys.length < n0) scratchKeys = new Float64Array(Math.max(n0, scratchKeys.length * 2));
-  const keys = scratchKeys;
+export function finishVector(
+  ids: Int32Array,
+  weights: Float64Array,
+  maxTerms = Infinity,
+  sortedTerms = maxTerms,
+  from = 0,
+  to = ids.length,
+): SparseVector {
+  if (scratchIndex.length < to - from) scratchIndex = new Int32Array(Math.max(to - from, scratchIndex.length * 2));
+  const idx = scratchIndex;
   let m = 0;
-  for (let i = 0; i < n0; i++) {
-    const w = weights[i] as number;
-    if (w > 0) keys[m++] = -Math.round(w * 1e6) * INDEX_BITS + i;
-  }
+  for (let i = from; i < to; i++) if ((weights[i] as number) > 0) idx[m++] = i;
   const n = Math.min(m, maxTerms);
-  if (m > n) selectSmallest(keys, 0, m - 1, n);
-  const ordered = Math.min(n, SORTED_TERMS);
-  if (n > ordered) selectSmallest(keys, 0, n - 1, ordered);
-  keys.subarray(0, ordered).sort();
+  if (m > n) selectHeaviest(idx, weights, 0, m - 1, n);
+  const ordered = Math.min(n, sortedTerms);
+  if (n > ordered) selectHeaviest(idx, weights, 0, n - 1, ordered);
+  // Insertion sort of the heaviest few.
+  for (let a = 1; a < ordered; a++) {
+    const x = idx[a] as number;
+    let b = a - 1;
+    while (b >= 0 && heavier(weights, x, idx[b] as number)) {
+      idx[b + 1] = idx[b] as number;
+      b--;
+    }
+    idx[b + 1] = x;
+  }
   const out = allocate(n);
   const outIds = out.ids;
   const outW = out.weights;
   let norm = 0;
   for (let k = 0; k < n; k++) {
-    const key = keys[k] as number;
-    const i = key - Math.floor(key / INDEX_BITS) * INDEX_BITS;
+    const i = idx[k] as number;
     outIds[k] = ids[i] as number;
     const w = weights[i] as number;
     outW[k] = w;
@@ -161,7 +159,7 @@ class TermCounts implements TermSink {
 
 /**
  * TF-IDF vectors for documents, in input order: sublinear term frequency ln(1 + tf)
- * (title terms weigh TITLE_WEIGHT), smooth idf ln(1 + max(N, IDF_MIN_DOCS) / df) over these documents.
+ * (title terms weigh TITLE_WEIGHT), smoothed idf ln((N + 10) / (df + 0.2)) over these documents.
  */
 export function buildVectors(docs: readonly TextSource[], analyzer: Analyzer): SparseVector[] {
   const counts = new TermCounts();
@@ -206,16 +204,18 @@ export function buildVectors(docs: readonly TextSource[], analyzer: Analyzer): S
   const df = new Float64Array(analyzer.vocabularySize);
   for (let j = 0; j < used; j++) df[termIds[j] as number] = (df[termIds[j] as number] as number) + 1;
   const n = docs.length;
-  const corpus = Math.max(n, IDF_MIN_DOCS);
   const idf = new Float64Array(df.length);
-  for (let t = 0; t < df.length; t++) idf[t] = (df[t] as number) > 0 ? Math.log(1 + corpus / (df[t] as number)) : 0;
+  for (let t = 0; t < df.length; t++) {
+    const d = df[t] as number;
+    if (d > 0) idf[t] = Math.log((n + IDF_PRIOR_DOCS) / (d + IDF_PRIOR_DOCS * IDF_PRIOR_SHARE));
+  }
   const out: SparseVector[] = new Array<SparseVector>(n);
   // tf is turned into tf-idf in place; finishVector copies what it keeps.
   for (let j = 0; j < used; j++) tfs[j] = Math.log1p(tfs[j] as number) * (idf[termIds[j] as number] as number);
   for (let k = 0; k < n; k++) {
     const from = offsets[k] as number;
     const to = offsets[k + 1] as number;
-    out[k] = finishVector(termIds.subarray(from, to), tfs.subarray(from, to), MAX_ITEM_TERMS);
+    out[k] = finishVector(termIds, tfs, MAX_ITEM_TERMS, ITEM_SORTED_TERMS, from, to);
   }
   return out;
 }
@@ -269,18 +269,4 @@ export class DenseRow {
     }
     return s;
   }
-}
-
-/** Cosine of two unit vectors (a small-map merge; for occasional use). */
-export function cosine(a: SparseVector, b: SparseVector): number {
-  if (a.ids.length === 0 || b.ids.length === 0) return 0;
-  const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
-  const m = new Map<number, number>();
-  for (let k = 0; k < small.ids.length; k++) m.set(small.ids[k] ?? 0, small.weights[k] ?? 0);
-  let s = 0;
-  for (let k = 0; k < large.ids.length; k++) {
-    const w = m.get(large.ids[k] ?? 0);
-    if (w !== undefined) s += w * (large.weights[k] ?? 0);
-  }
-  return s;
 }

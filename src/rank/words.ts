@@ -95,6 +95,15 @@ function hangulRun(run: string, aliases: ReadonlyMap<string, string>, out: TermO
 export function chunkTerms(chunk: string, aliases: ReadonlyMap<string, string>, out: TermOut): void {
   const whole = aliases.get(chunk) ?? (isHangul(chunk.charCodeAt(chunk.length - 1)) ? aliases.get(stripSuffix(chunk)) : undefined);
   if (whole !== undefined) return emitAlias(whole, out);
+  // A model name keeps its version as one anchor (gpt-5.5 is not gpt-5), besides its parts.
+  const dash = chunk.indexOf('-');
+  if (dash > 0) {
+    let end = dash + 1;
+    while (end < chunk.length && (isDigit(chunk.charCodeAt(end)) || isLatin(chunk.charCodeAt(end)) || chunk.charCodeAt(end) === 0x2e)) end++;
+    let start = dash;
+    while (start > 0 && isLatin(chunk.charCodeAt(start - 1))) start--;
+    out(chunk.slice(start, end), false);
+  }
   // Split into script runs: Hangul, Latin (with trailing digits), a number with its unit.
   let i = 0;
   while (i < chunk.length) {
@@ -109,6 +118,8 @@ export function chunkTerms(chunk: string, aliases: ReadonlyMap<string, string>, 
       const alias = aliases.get(run);
       if (alias !== undefined) emitAlias(alias, out);
       else if (run.length >= 2 && !STOP_WORDS.has(run)) out(run, false);
+    } else if (c === 0x2d) {
+      i++;
     } else if (isDigit(c)) {
       while (i < chunk.length && (isDigit(chunk.charCodeAt(i)) || chunk.charCodeAt(i) === 0x2e || chunk.charCodeAt(i) === 0x2c)) i++;
       if (i < chunk.length && chunk.charCodeAt(i) === 0x25) i++;

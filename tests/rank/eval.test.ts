@@ -16,8 +16,9 @@ function rankEval(over: Parameters<typeof input>[0] extends infer T ? Partial<T>
 const stories = (r: RankResult): string[] => r.topics.map((t) => storyOf(t, gold));
 
 describe('grouping quality on the labelled set', () => {
-  // Measured with the default config: pairwise P 0.959 R 0.855 F1 0.904; B-cubed P 0.979 R 0.913 F1 0.945
-  // (73 items, 27 gold stories). The assertions keep a margin of about 0.05.
+  // Measured with the default config: pairwise P 0.961 R 0.880 F1 0.918; B-cubed P 0.979 R 0.932 F1 0.955
+  // (73 items, 27 gold stories; `npx tsx tests/rank/eval/report.ts` prints them). The assertions keep a
+  // margin of about 0.05.
   const result = rankEval();
   const pred = predictedLabels(result);
 
@@ -28,17 +29,17 @@ describe('grouping quality on the labelled set', () => {
     expect(pred.size).toBe(73);
   });
 
-  it('groups items into stories with pairwise precision ≥ 0.90, recall ≥ 0.80 and F1 ≥ 0.85', () => {
+  it('groups items into stories with pairwise precision ≥ 0.91, recall ≥ 0.83 and F1 ≥ 0.87', () => {
     const p = pairwise(pred, gold);
-    expect(p.precision).toBeGreaterThanOrEqual(0.9);
-    expect(p.recall).toBeGreaterThanOrEqual(0.8);
-    expect(p.f1).toBeGreaterThanOrEqual(0.85);
+    expect(p.precision).toBeGreaterThanOrEqual(0.91);
+    expect(p.recall).toBeGreaterThanOrEqual(0.83);
+    expect(p.f1).toBeGreaterThanOrEqual(0.87);
   });
 
-  it('groups items into stories with B-cubed precision ≥ 0.93, recall ≥ 0.86 and F1 ≥ 0.90', () => {
+  it('groups items into stories with B-cubed precision ≥ 0.93, recall ≥ 0.88 and F1 ≥ 0.90', () => {
     const b = bcubed(pred, gold);
     expect(b.precision).toBeGreaterThanOrEqual(0.93);
-    expect(b.recall).toBeGreaterThanOrEqual(0.86);
+    expect(b.recall).toBeGreaterThanOrEqual(0.88);
     expect(b.f1).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -83,16 +84,17 @@ describe('expected order on the labelled set', () => {
     expect(new Set(stories(r).slice(0, 3))).toEqual(new Set(['coupang-breach', 'nvidia-rubin', 'kakao-outage']));
   });
 
-  it('drops a story sent last week as a rehash and marks a development of an older one as a follow-up', () => {
+  it('drops a story already sent as a rehash and marks a development of an older one as a follow-up', () => {
     const lastWeek = new Date(evalNow.getTime() - 7 * 24 * HOUR);
-    // Last issue: the chip law (same coverage) and the GPT-5 launch the GPT-5.5 story follows up.
-    const chipLaw = rankTopics(
-      input({ items: toItems(EVAL_ITEMS.filter((e) => e.story === 'chip-law')), now: evalNow, headlines: 5 }),
+    // The last issue carried the chip law (its items are still in the window) and the GPT-5
+    // launch, which this week's GPT-5.5 story follows up.
+    const chipLaw = [...rankEval().topics, ...rankEval().dropped.map((d) => d.topic)].filter(
+      (t) => storyOf(t, gold) === 'chip-law',
     );
     const gpt5 = rankTopics(
       input({ items: toItems(EARLIER_ITEMS.map((e) => ({ ...e, h: e.h - 168 })), lastWeek), now: lastWeek }),
     );
-    const sent: SentTopic[] = [...chipLaw.topics, ...gpt5.topics].map((t) => ({
+    const sent: SentTopic[] = [...chipLaw, ...gpt5.topics].map((t) => ({
       issueId: '2026-11-16',
       topicId: t.id,
       title: t.title,

@@ -8,7 +8,7 @@ export function registerArchive(program: Command): void {
     .description('write a static web archive of the sent issues: an index, a page per issue and an Atom feed')
     .requiredOption('-o, --out <dir>', 'folder to write (replaced whole; relative links, host it anywhere)')
     .action(async (opts: { out: string }, cmd: Command) => {
-      const app = openApp(cmd);
+      const app = await openApp(cmd);
       try {
         const { loadArchiveIssues, writeArchive } = await import('../../preview/index.js');
         const { loadLabels } = await import('../../config/locale.js');

@@ -7,7 +7,7 @@ export function registerCollect(program: Command): void {
     .command('collect')
     .description('fetch new items from every source into the store')
     .action(async (_opts: unknown, cmd: Command) => {
-      const app = openApp(cmd);
+      const app = await openApp(cmd);
       try {
         const { collectStep } = await import('../../pipeline.js');
         const { progressBar } = await import('../../collect/index.js');

@@ -8,7 +8,7 @@ export function registerCompose(program: Command): void {
     .option('--as-of <time>', 'compose as if now were this ISO time')
     .option('--force', 'compose even when nothing is new')
     .action(async (opts: { asOf?: string; force?: boolean }, cmd: Command) => {
-      const app = openApp(cmd, opts.asOf);
+      const app = await openApp(cmd, opts.asOf);
       try {
         const { composeStep } = await import('../../pipeline.js');
         const out = await composeStep(app, { force: opts.force === true });

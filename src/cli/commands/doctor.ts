@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { DEFAULT_CONFIG_FILE } from '../../config/defaults.js';
 import { reasonOf } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import type { BriefingConfig } from '../../types.js';
@@ -62,7 +62,7 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
   const configPath = resolve(opts.config ?? DEFAULT_CONFIG_FILE);
   let config: BriefingConfig;
   try {
-    config = readConfig(opts);
+    config = await readConfig(opts);
     checks.push({ name: 'config', level: 'ok', detail: `${configPath} (${config.sources.length} sources)` });
   } catch (e) {
     checks.push({ name: 'config', level: 'fail', detail: reasonOf(e) });

@@ -2,12 +2,11 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { App } from '../../app.js';
-import { DEFAULT_CONFIG_FILE } from '../../config/index.js';
+import { DEFAULT_CONFIG_FILE } from '../../config/defaults.js';
 import { BriefingError } from '../../errors.js';
 import type { PreviewDeps } from '../../preview/deps.js';
 import { isIssueId } from '../../preview/guard.js';
-import type { Recipient } from '../../types.js';
-import { globalOptions, openApp, print, readConfig } from '../context.js';
+import { globalOptions, openApp, print, readConfigSync } from '../context.js';
 
 interface PreviewCliOptions {
   port: string;
@@ -35,7 +34,7 @@ export function registerPreview(program: Command): void {
       if (opts.draft && !existsSync(resolve(opts.draft))) {
         throw new BriefingError('ENOTFOUND', `draft not found: ${resolve(opts.draft)}`, 'pass the path of a draft.yaml written by `briefing compose`');
       }
-      const app = openApp(cmd);
+      const app = await openApp(cmd);
       try {
         const { startPreview } = await import('../../preview/index.js');
         const deps = await wirePreview(app, cmd, opts);
@@ -66,21 +65,15 @@ function untilSignal(): Promise<void> {
   });
 }
 
-/** The reader-facing copy: nobody's unsubscribe token, as in the outbox. */
-function previewRecipient(app: App): Recipient {
-  const base = app.config.newsletter.baseUrl;
-  return { email: '', unsubscribeUrl: base ? `${base.replace(/\/$/, '')}/unsubscribe` : '#unsubscribe' };
-}
-
 /** Wire the preview with the pipeline: the same draft parsing and rendering that sending uses. */
 async function wirePreview(app: App, cmd: Command, opts: PreviewCliOptions): Promise<PreviewDeps> {
-  const { collectStep, composeStep, renderDraft, renderDraftFile, sendStep } = await import('../../pipeline.js');
+  const { collectStep, composeStep, publicRecipient, renderDraft, renderDraftFile, sendStep } = await import('../../pipeline.js');
   const { parseDraft } = await import('../../compose/index.js');
   const { personalize } = await import('../../render/index.js');
   const gopts = globalOptions(cmd);
   const configFile = resolve(gopts.config ?? DEFAULT_CONFIG_FILE);
   // Config is read again for every render, so an edit to it shows at once.
-  const live = (): App => ({ ...app, config: readConfig(gopts), close: () => {} });
+  const live = (): App => ({ ...app, config: readConfigSync(gopts), close: () => {} });
 
   const draftFile = (issueId?: string): string | undefined => {
     if (!issueId && opts.draft) return resolve(opts.draft);
@@ -106,7 +99,7 @@ async function wirePreview(app: App, cmd: Command, opts: PreviewCliOptions): Pro
     async render(draft, { style }) {
       const a = live();
       const rendered = await renderDraft(a, draft, style ?? draft.style);
-      return { ...rendered, ...personalize(rendered, previewRecipient(a)) };
+      return { ...rendered, ...personalize(rendered, publicRecipient(a)) };
     },
     listIssues: () =>
       app.store.issues.list().map((r) => ({ id: r.id, title: r.title, status: r.status, createdAt: r.createdAt })),

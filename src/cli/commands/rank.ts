@@ -8,7 +8,7 @@ export function registerRank(program: Command): void {
     .option('--as-of <time>', 'rank as if now were this ISO time')
     .option('--explain', 'print every term of each topic score and its items')
     .action(async (opts: { asOf?: string; explain?: boolean }, cmd: Command) => {
-      const app = openApp(cmd, opts.asOf);
+      const app = await openApp(cmd, opts.asOf);
       try {
         const { rankStep } = await import('../../pipeline.js');
         const { formatExplain } = await import('../../rank/index.js');

@@ -7,7 +7,7 @@ export function registerRender(program: Command): void {
     .description('re-render an edited draft (reorder, rewrite, drop, pin) into its issue folder')
     .argument('<draft>', 'path of a draft.yaml')
     .action(async (draftFile: string, _opts: unknown, cmd: Command) => {
-      const app = openApp(cmd);
+      const app = await openApp(cmd);
       try {
         const { renderDraftFile } = await import('../../pipeline.js');
         const out = await renderDraftFile(app, draftFile);

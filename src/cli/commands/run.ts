@@ -9,7 +9,7 @@ export function registerRun(program: Command): void {
     .option('--as-of <time>', 'compose as if now were this ISO time')
     .option('--force', 'compose and deliver even when nothing is new')
     .action(async (opts: { asOf?: string; force?: boolean }, cmd: Command) => {
-      const app = openApp(cmd, opts.asOf);
+      const app = await openApp(cmd, opts.asOf);
       try {
         const { runOnce } = await import('../../pipeline.js');
         const { progressBar } = await import('../../collect/index.js');

@@ -40,7 +40,7 @@ async function dryRun(cmd: Command, opts: ScheduleOpts): Promise<void> {
   if (Number.isNaN(from.getTime())) {
     throw new BriefingError('EUSAGE', `--from "${opts.from}" is not a date-time`, 'write it like 2026-03-07T00:00:00-05:00');
   }
-  const { newsletter } = readConfig(globalOptions(cmd));
+  const { newsletter } = await readConfig(globalOptions(cmd));
   const { slotViews, formatSlotLines } = await import('../../schedule/index.js');
   const { timezone, schedule, collectSchedule } = newsletter;
   const issue = slotViews(schedule, timezone, from, count, 'newsletter.schedule');
@@ -59,7 +59,7 @@ async function serve(cmd: Command, opts: ScheduleOpts): Promise<void> {
   if (shutdownTimeoutMs === undefined) {
     throw new BriefingError('EUSAGE', `--shutdown-timeout "${opts.shutdownTimeout}" is not a duration`, 'write it like 30s or 2m');
   }
-  const config = readConfig(globalOptions(cmd));
+  const config = await readConfig(globalOptions(cmd));
   const { createApp, jsonLogger, systemClock } = await import('../../app.js');
   const { Scheduler, describeHolder, formatLocal } = await import('../../schedule/index.js');
   const pipeline = await import('../../pipeline.js');

@@ -22,7 +22,7 @@ export function registerSend(program: Command): void {
       if (opts.to && opts.retryUncertain) {
         throw new BriefingError('EUSAGE', '--to and --retry-uncertain do not go together', 'a test send (--to) never touches the ledger');
       }
-      const app = openApp(cmd);
+      const app = await openApp(cmd);
       try {
         const issueId = opts.issue ?? app.store.issues.latest()?.id;
         if (!issueId) {

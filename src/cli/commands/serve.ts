@@ -13,7 +13,7 @@ export function registerServe(program: Command): void {
       if (!/^\d+$/.test(opts.port) || port > 65535) {
         throw new BriefingError('EUSAGE', `--port "${opts.port}" is not a port`, 'pass a number from 1 to 65535, or 0 for a free one');
       }
-      const app = openApp(cmd);
+      const app = await openApp(cmd);
       try {
         const { startUnsubscribeServer } = await import('../../deliver/serve.js');
         const server = await startUnsubscribeServer(

@@ -16,7 +16,7 @@ export function registerSubscribers(program: Command): void {
     .command('import [csv]')
     .description('add or update subscribers from a CSV file (email,name,topics; header optional); default: the config\'s subscribers file')
     .action(async (csv: string | undefined, _opts: unknown, sub: Command) => {
-      const app = openApp(sub);
+      const app = await openApp(sub);
       try {
         const file = csv ? resolve(csv) : app.config.subscribers;
         if (!file) throw new BriefingError('EUSAGE', 'no CSV file given', 'pass the file (briefing subscribers import list.csv) or set subscribers: in the config');
@@ -48,7 +48,7 @@ export function registerSubscribers(program: Command): void {
       const { splitTopics } = await import('../../deliver/subscribers-csv.js');
       const address = normalizeEmail(email);
       if (!address) throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
-      const app = openApp(sub);
+      const app = await openApp(sub);
       try {
         const now = new Date();
         const suppressed = app.store.subscribers.suppression(address);
@@ -77,7 +77,7 @@ export function registerSubscribers(program: Command): void {
       const { normalizeEmail } = await import('../../deliver/address.js');
       const address = normalizeEmail(email);
       if (!address) throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
-      const app = openApp(sub);
+      const app = await openApp(sub);
       try {
         if (opts.suppress) app.store.subscribers.suppress(address, 'manual', new Date());
         const removed = app.store.subscribers.remove(address);
@@ -102,7 +102,7 @@ export function registerSubscribers(program: Command): void {
       if (!statuses.includes(opts.status)) {
         throw new BriefingError('EUSAGE', `--status "${opts.status}" is not one of ${statuses.join(', ')}`, 'pick one of those');
       }
-      const app = openApp(sub);
+      const app = await openApp(sub);
       try {
         const json = globalOptions(sub).json === true;
         const out = process.stdout;

@@ -1,53 +1,42 @@
 /**
- * Prints the clustering figures on the labelled set, for a sweep of thresholds.
- * Run: npx tsx tests/rank/eval/report.ts
+ * Prints the grouping figures on the labelled set: at the default config, for a sweep of
+ * the cluster threshold, and for the duplicate threshold; `--topics` also lists each
+ * topic's items with their gold story. Run: npx tsx tests/rank/eval/report.ts [--topics]
  */
 import { rankTopics } from '../../../src/rank/index.js';
+import type { RankConfig } from '../../../src/types.js';
 import { input } from '../builders.js';
-import { bcubed, pairwise } from './metrics.js';
 import { evalNow, evalSources, goldLabels, predictedDuplicatePairs, predictedLabels, toItems } from './dataset.js';
+import { bcubed, pairwise } from './metrics.js';
 import { EVAL_ITEMS } from './stories.js';
 
 const gold = goldLabels();
 const items = toItems();
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
-console.log(`items ${items.length}, gold topics ${new Set(gold.values()).size}`);
-console.log('tau    pairP  pairR  pairF1 | b3P    b3R    b3F1  | topics');
-for (const tau of [0.1, 0.12, 0.14, 0.15, 0.16, 0.18, 0.2, 0.22, 0.25, 0.3]) {
-  const r = rankTopics(input({ items, sources: evalSources(), now: evalNow, rank: { clusterThreshold: tau } }));
+const run = (rank: Partial<RankConfig> = {}) => rankTopics(input({ items, sources: evalSources(), now: evalNow, rank }));
+
+console.log(`${items.length} items, ${new Set(gold.values()).size} gold stories`);
+console.log('clusterThreshold  pairwise P    R     F1 | B-cubed P    R     F1 | topics');
+for (const tau of [0.12, 0.14, 0.16, 0.18, 0.2, 0.22, 0.25, 0.3]) {
+  const r = run({ clusterThreshold: tau });
   const pred = predictedLabels(r);
   const p = pairwise(pred, gold);
   const b = bcubed(pred, gold);
+  const all = r.topics.length + r.dropped.length;
   console.log(
-    `${tau.toFixed(2)}  ${pct(p.precision)}  ${pct(p.recall)}  ${pct(p.f1)} | ${pct(b.precision)}  ${pct(b.recall)}  ${pct(b.f1)} | ${r.topics.length + r.dropped.length}`,
+    `${tau.toFixed(2).padStart(16)}  ${pct(p.precision)} ${pct(p.recall)} ${pct(p.f1)} |  ${pct(b.precision)} ${pct(b.recall)} ${pct(b.f1)} | ${all}`,
   );
 }
+const goldDups = new Set(EVAL_ITEMS.filter((e) => e.dupOf !== undefined).map((e) => [e.dupOf, e.id].join('-')));
 for (const dup of [0.6, 0.7, 0.8, 0.9]) {
-  const r = rankTopics(input({ items, sources: evalSources(), now: evalNow, rank: { duplicateThreshold: dup } }));
-  const pairs = predictedDuplicatePairs(r);
-  const goldDups = EVAL_ITEMS.filter((e) => e.dupOf !== undefined);
-  const hit = pairs.filter(([d, k]) => goldDups.some((g) => (g.id === d && g.dupOf === k) || (g.id === k && g.dupOf === d)));
-  console.log(`dup ${dup}: collapsed ${pairs.length} pairs, ${hit.length} of ${goldDups.length} gold wire copies`, pairs);
+  const pairs = predictedDuplicatePairs(run({ duplicateThreshold: dup })).map(([d, k]) => [k, d].join('-'));
+  const hits = pairs.filter((p) => goldDups.has(p)).length;
+  console.log(`duplicateThreshold ${dup}: ${pairs.length} collapsed, ${hits} of ${goldDups.size} wire copies, ${pairs.length - hits} wrong`);
 }
-if (process.argv.includes('--clusters')) {
-  const r = rankTopics(input({ items, sources: evalSources(), now: evalNow }));
+if (process.argv.includes('--topics')) {
+  const r = run();
   for (const t of [...r.topics, ...r.dropped.map((d) => d.topic)]) {
-    console.log(t.id, t.items.map((i) => `${i.itemId}:${gold.get(i.itemId)}${i.duplicates.length ? `+${i.duplicates}` : ''}`).join(' '));
+    const members = t.items.map((i) => `${i.itemId}:${gold.get(i.itemId)}${i.duplicates.length ? `+${i.duplicates.join('+')}` : ''}`);
+    console.log(t.id, members.join(' '));
   }
-}
-const tauArg = process.argv.find((a) => a.startsWith('--tau='));
-if (tauArg) {
-  const r = rankTopics(input({ items, sources: evalSources(), now: evalNow, rank: { clusterThreshold: Number(tauArg.slice(6)) } }));
-  for (const t of [...r.topics, ...r.dropped.map((d) => d.topic)]) {
-    const labels = new Set(t.items.map((i) => gold.get(i.itemId)));
-    if (labels.size > 1 || process.argv.includes('--all'))
-      console.log('MIXED', t.items.map((i) => `${i.itemId}:${gold.get(i.itemId)}`).join(' '));
-  }
-  const byStory = new Map<string, Set<string>>();
-  for (const t of [...r.topics, ...r.dropped.map((d) => d.topic)])
-    for (const i of t.items) {
-      const s = gold.get(i.itemId) ?? '?';
-      byStory.set(s, (byStory.get(s) ?? new Set()).add(t.id));
-    }
-  for (const [s, ts] of byStory) if (ts.size > 1) console.log('SPLIT', s, ts.size);
 }
