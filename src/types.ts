@@ -409,3 +409,81 @@ export interface Logger {
 
 /** Labels from a locale file (templates/locales/<locale>.yaml), e.g. `why: 왜 중요하냐면`. */
 export type Labels = Record<string, string>;
+
+// ---------------------------------------------------------------- schedule ↔ store
+
+/** An issue slot runs collect → compose → deliver; a collect slot only collects. */
+export type RunKind = 'issue' | 'collect';
+
+export type SlotStatus =
+  /** Claimed and in progress (or its process died: see `interruptRunning`). */
+  | 'running'
+  /** Finished; an issue was composed and delivered. */
+  | 'done'
+  /** Finished; nothing new to compose. */
+  | 'nothing-new'
+  /** Finished, but some deliveries failed or are uncertain. */
+  | 'partial'
+  | 'failed'
+  /** Stopped before it finished; resumed on the next start if still within the grace period. */
+  | 'interrupted'
+  /** Not run: another run was in progress (collect slots only). */
+  | 'skipped'
+  /** Not run: nothing was running at the time and the grace period had passed. */
+  | 'missed';
+
+export interface SlotRecord {
+  kind: RunKind;
+  /** ISO instant of the slot: the key. */
+  slot: string;
+  status: SlotStatus;
+  issueId?: string | undefined;
+  startedAt?: string | undefined;
+  finishedAt?: string | undefined;
+  error?: string | undefined;
+}
+
+/** One attempt at a slot (a resumed slot has two). */
+export interface RunRecord {
+  id: number;
+  kind: RunKind;
+  slot: string;
+  startedAt: string;
+  finishedAt?: string | undefined;
+  outcome?: SlotStatus | undefined;
+  ms?: number | undefined;
+  issueId?: string | undefined;
+  error?: string | undefined;
+  resumed?: boolean | undefined;
+}
+
+export interface LockHolder {
+  /** Unique per process start: host, pid and a random part. */
+  holder: string;
+  pid: number;
+  host: string;
+}
+
+export interface LockInfo extends LockHolder {
+  name: string;
+  acquiredAt: string;
+  heartbeatAt: string;
+}
+
+export type LockResult =
+  | { acquired: true; tookOver?: { from: LockInfo; reason: string } | undefined }
+  | { acquired: false; held: LockInfo };
+
+export type ClaimResult =
+  | { claimed: true; runId: number; resumed: boolean }
+  | { claimed: false; reason: 'taken'; status: SlotStatus }
+  | { claimed: false; reason: 'lock-lost' };
+
+export interface SlotResult {
+  status: SlotStatus;
+  issueId?: string | undefined;
+  error?: string | undefined;
+  ms?: number | undefined;
+  /** Extra facts for the run record (delivery counts, …). */
+  detail?: Record<string, unknown> | undefined;
+}

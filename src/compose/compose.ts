@@ -6,6 +6,7 @@ import type { Draft, HeadlineEntry, Item, Labels, NewsletterConfig, SourceConfig
 import { prepareArticle, type Article } from './article.js';
 import { headlineEntry } from './headlines.js';
 import { fillLabel, label } from './labels.js';
+import { articlesToRead } from './reading.js';
 import { publisherOf, sourceRefs } from './sources.js';
 import { buildStory } from './story.js';
 import { UsedSentences } from './used.js';
@@ -39,20 +40,23 @@ export function composeIssue(input: ComposeInput): Draft {
   const publishers = sources.map((s) => s.name);
   const used = new UsedSentences();
   const stories: Story[] = [];
-  const later: Array<{ topic: Topic; articles: Article[]; items: Item[] }> = [];
+  const later: Array<{ topic: Topic; articles: Article[] | undefined; items: Item[] }> = [];
 
   for (const topic of input.topics) {
     const { main, all } = topicItems(topic, input.items);
     if (main.length === 0) continue;
-    const articles = main.map(prepareArticle);
     if (stories.length < newsletter.topStories) {
+      // Only the articles compose reads are prepared (reading.ts); the source line names them all.
+      const articles = articlesToRead(main).map(prepareArticle);
       const story = buildStory({ topic, articles, sources: sourceRefs(all, sources), publishers, used });
       if (story) {
         stories.push(story);
         continue;
       }
+      later.push({ topic, articles, items: main });
+    } else {
+      later.push({ topic, articles: undefined, items: main });
     }
-    later.push({ topic, articles, items: main });
   }
 
   const headlines: HeadlineEntry[] = [];
@@ -60,7 +64,8 @@ export function composeIssue(input: ComposeInput): Draft {
     if (headlines.length >= newsletter.headlines) break;
     const first = items[0];
     if (!first) continue;
-    const entry = headlineEntry(topic, articles, publisherOf(first, sources), publishers, used);
+    const read = articles ?? articlesToRead(items).map(prepareArticle);
+    const entry = headlineEntry(topic, read, publisherOf(first, sources), publishers, used);
     if (entry) headlines.push(entry);
   }
 

@@ -2,6 +2,7 @@
 import type { HeadlineEntry, Topic } from '../types.js';
 import type { Article } from './article.js';
 import { cleanHeadline } from './headline.js';
+import { sentencesToRead } from './reading.js';
 import { scoreCandidates, type Candidate } from './select.js';
 import type { UsedSentences } from './used.js';
 
@@ -25,12 +26,9 @@ export function headlineEntry(
   const best = articles[0];
   if (!best) return undefined;
   const title = cleanHeadline(best.item.title, [...publishers, publisher, best.item.source]);
-  const candidates: Candidate[] = [];
-  articles.forEach((a, item) => {
-    for (const s of a.sentences) {
-      if (s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text)) candidates.push({ text: s.text, position: s.position, item });
-    }
-  });
+  const candidates: Candidate[] = sentencesToRead(articles, (s) => s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text)).map(
+    ({ sentence: s, item }) => ({ text: s.text, position: s.position, item }),
+  );
   let text = title;
   if (candidates.length > 0) {
     const scored = scoreCandidates(candidates, { title });

@@ -7,7 +7,7 @@
  * each other.
  */
 import { textRank } from './textrank.js';
-import { cosine, inverseDocumentFrequency, sum, termVector, weighted, type Vector } from './text.js';
+import { cosine, inverseDocumentFrequency, similarityMatrix, sum, termVector, weighted, type Vector } from './text.js';
 
 export interface Candidate {
   text: string;
@@ -52,6 +52,9 @@ export const DEFAULT_WEIGHTS: Readonly<SelectorWeights> = Object.freeze({
 
 /** MMR trade-off, chosen with the weights. */
 export const MMR_LAMBDA = 0.6;
+
+/** A sentence of another article this similar backs a candidate (counts toward support). */
+export const SUPPORT_SIMILARITY = 0.25;
 
 export const LONG_CHARS = 200;
 export const SHORT_CHARS = 20;
@@ -114,14 +117,7 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoreCont
   const vectors = raw.map((v) => weighted(v, idf));
   const n = candidates.length;
 
-  const sim: number[][] = vectors.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const x = cosine(vectors[i] ?? new Map(), vectors[j] ?? new Map());
-      (sim[i] as number[])[j] = x;
-      (sim[j] as number[])[i] = x;
-    }
-  }
+  const sim = similarityMatrix(vectors);
   const centrality = normalizeMax(textRank(sim));
 
   const centroid = scaled(sum(vectors), 1);
@@ -138,9 +134,11 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoreCont
     let support = 0;
     if (otherItems > 0) {
       const backers = new Set<number>();
+      const row = sim[i] as Float64Array;
       for (let j = 0; j < n; j++) {
+        if ((row[j] as number) < SUPPORT_SIMILARITY) continue;
         const other = candidates[j];
-        if (other && other.item !== c.item && (sim[i]?.[j] ?? 0) >= 0.25) backers.add(other.item);
+        if (other && other.item !== c.item) backers.add(other.item);
       }
       support = backers.size / otherItems;
     }

@@ -5,6 +5,7 @@
 import type { SourceRef, Story, StorySection, Topic } from '../types.js';
 import type { Article, ArticleSentence } from './article.js';
 import { cleanHeadline } from './headline.js';
+import { sentencesToRead } from './reading.js';
 import { mmrSelect, scoreCandidates, type Candidate, type Scored } from './select.js';
 import type { UsedSentences } from './used.js';
 
@@ -64,14 +65,11 @@ function pool(articles: readonly Article[], used: UsedSentences, headline: strin
   const candidates: Candidate[] = [];
   const index = new Map<string, number>();
   const sections: number[] = [];
-  articles.forEach((a, item) => {
-    for (const s of a.sentences) {
-      if (used.has(s.text)) continue;
-      index.set(`${item}:${s.position}`, candidates.length);
-      candidates.push({ text: s.text, position: s.position, item });
-      sections.push(item === 0 ? s.section : -2);
-    }
-  });
+  for (const { sentence: s, item } of sentencesToRead(articles, (x) => !used.has(x.text))) {
+    index.set(`${item}:${s.position}`, candidates.length);
+    candidates.push({ text: s.text, position: s.position, item });
+    sections.push(item === 0 ? s.section : -2);
+  }
   return { candidates, scored: scoreCandidates(candidates, { title: headline }), index, sections };
 }
 

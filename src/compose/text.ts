@@ -100,6 +100,53 @@ export function cosine(a: Vector, b: Vector): number {
   return dot / (norm(a) * norm(b));
 }
 
+/**
+ * Cosine similarity of every pair of vectors, as the rows of a symmetric matrix with
+ * a zero diagonal. Terms are interned to small integers and each vector is scattered
+ * once into a dense scratch row, so a pair costs one array read per term of the
+ * second vector instead of a map lookup.
+ */
+export function similarityMatrix(vectors: readonly Vector[]): Float64Array[] {
+  const ids = new Map<string, number>();
+  const rows = vectors.map((v) => {
+    const idx = new Int32Array(v.size);
+    const w = new Float64Array(v.size);
+    const n = norm(v);
+    let k = 0;
+    for (const [t, x] of v) {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(t, id);
+      }
+      idx[k] = id;
+      w[k] = n > 0 ? x / n : 0;
+      k++;
+    }
+    return { idx, w };
+  });
+  const n = vectors.length;
+  const sim = Array.from({ length: n }, () => new Float64Array(n));
+  const dense = new Float64Array(ids.size);
+  for (let i = 0; i < n; i++) {
+    const a = rows[i] as { idx: Int32Array; w: Float64Array };
+    if (a.idx.length === 0) continue;
+    for (let k = 0; k < a.idx.length; k++) dense[a.idx[k] as number] = a.w[k] as number;
+    const si = sim[i] as Float64Array;
+    for (let j = i + 1; j < n; j++) {
+      const b = rows[j] as { idx: Int32Array; w: Float64Array };
+      let dot = 0;
+      for (let k = 0; k < b.idx.length; k++) dot += (dense[b.idx[k] as number] as number) * (b.w[k] as number);
+      if (dot !== 0) {
+        si[j] = dot;
+        (sim[j] as Float64Array)[i] = dot;
+      }
+    }
+    for (let k = 0; k < a.idx.length; k++) dense[a.idx[k] as number] = 0;
+  }
+  return sim;
+}
+
 /** Sum of vectors (a centroid up to scale). */
 export function sum(vectors: Iterable<Vector>): Vector {
   const out: Vector = new Map();

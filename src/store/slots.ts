@@ -1,63 +1,30 @@
 import type { Db } from './db.js';
+import type {
+  RunKind,
+  SlotStatus,
+  SlotRecord,
+  RunRecord,
+  LockHolder,
+  LockInfo,
+  LockResult,
+  ClaimResult,
+  SlotResult,
+} from '../types.js';
 
-// The shapes below match the scheduler's SlotStore (src/schedule/slot-store.ts) structurally;
-// the store does not import the schedule stage.
+// SlotRepo implements the scheduler's SlotStore (src/schedule/slot-store.ts) structurally;
+// the record shapes they share live in src/types.ts, so the store does not import the schedule stage.
 
-export type RunKind = 'issue' | 'collect';
-export type SlotStatus = 'running' | 'done' | 'nothing-new' | 'partial' | 'failed' | 'interrupted' | 'skipped' | 'missed';
-
-export interface SlotRecord {
-  kind: RunKind;
-  slot: string;
-  status: SlotStatus;
-  issueId?: string | undefined;
-  startedAt?: string | undefined;
-  finishedAt?: string | undefined;
-  error?: string | undefined;
-}
-
-export interface RunRecord {
-  id: number;
-  kind: RunKind;
-  slot: string;
-  startedAt: string;
-  finishedAt?: string | undefined;
-  outcome?: SlotStatus | undefined;
-  ms?: number | undefined;
-  issueId?: string | undefined;
-  error?: string | undefined;
-  resumed?: boolean | undefined;
-}
-
-export interface LockHolder {
-  holder: string;
-  pid: number;
-  host: string;
-}
-
-export interface LockInfo extends LockHolder {
-  name: string;
-  acquiredAt: string;
-  heartbeatAt: string;
-}
-
-export type LockResult =
-  | { acquired: true; tookOver?: { from: LockInfo; reason: string } | undefined }
-  | { acquired: false; held: LockInfo };
-
-export type ClaimResult =
-  | { claimed: true; runId: number; resumed: boolean }
-  | { claimed: false; reason: 'taken'; status: SlotStatus }
-  | { claimed: false; reason: 'lock-lost' };
-
-export interface SlotResult {
-  status: SlotStatus;
-  issueId?: string | undefined;
-  error?: string | undefined;
-  ms?: number | undefined;
-  detail?: Record<string, unknown> | undefined;
-}
-
+export type {
+  RunKind,
+  SlotStatus,
+  SlotRecord,
+  RunRecord,
+  LockHolder,
+  LockInfo,
+  LockResult,
+  ClaimResult,
+  SlotResult,
+} from '../types.js';
 
 interface SlotRow {
   kind: RunKind;
