@@ -1,11 +1,37 @@
 import { defineConfig } from 'vitest/config';
 
+// Three suites: `unit` is `npm test` (no network, no browser, no ../shared); `corpus` runs over
+// the public corpora in ../shared; `browser` drives Debian's Chromium.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/corpus/**', 'tests/browser/**', 'node_modules/**'],
-    testTimeout: 20_000,
-    hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/corpus/**', 'tests/browser/**', 'node_modules/**'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -1,9 +1,13 @@
 /**
  * Deterministic generator of realistic Korean news items for benchmarks and tests.
  *
- * Items come in stories: each story is one event (a company, a product, an action, a few figures and a
- * quote) written up by one to four different sources in different words, so topic grouping has real work.
- * The same seed always gives the same items. Nothing here reads the clock: `now` is a parameter.
+ * Items come in stories: each story is one event (a company, a product, an action, a place, a few figures
+ * and a quote) written up by one to four different sources in different words, so topic grouping has real
+ * work. As in real news, a story's specific names are its own: most companies, product code names, people,
+ * places and partners are drawn from combinatorial pools of thousands, and only a domain's few well-known
+ * players recur across stories. Items of different stories then share mostly the generic words of their
+ * domain, and items of one story share the specific ones. The same seed always gives the same items.
+ * Nothing here reads the clock: `now` is a parameter.
  */
 import { josa } from 'es-hangul';
 import type { CollectedItem, TextBlock } from '../src/types.js';
@@ -61,11 +65,20 @@ interface Action {
 interface Domain {
   key: string;
   label: string;
+  /** The domain's well-known players, which recur across stories. */
   companies: readonly string[];
+  /** How often a story is about one of `companies`; the others get a generated name. */
+  majorShare: number;
+  /** Endings of generated company names (가온 + 랩스). */
+  suffixes: readonly string[];
   products: readonly string[];
+  /** Words that set one story's product apart (a product is `qualifier noun`: 경량 추론 모델). */
+  qualifiers: readonly string[];
   actions: readonly Action[];
   /** Whether products carry a code name (‘노바 7’). */
   named: boolean;
+  /** Second words of code names, where the generic ones (7, X, 프로, …) do not fit. */
+  codeSuffixes?: readonly string[];
   /** Domain-specific sentences with figures. */
   specs: ReadonlyArray<(s: Story) => string>;
   background: readonly string[];
@@ -91,7 +104,15 @@ const DOMAINS: readonly Domain[] = [
     key: 'ai',
     label: 'AI',
     companies: ['새솔랩스', '누리소프트', '가온인텔리전스', '다온데이터', '한울클라우드', '미리내시스템즈', '이음연구소'],
-    products: ['거대언어모델', 'AI 에이전트', '기업용 AI 비서', '추론 모델', '멀티모달 모델', 'AI 검색 서비스', '번역 엔진'],
+    majorShare: 0.2,
+    suffixes: ['랩스', '소프트', '인텔리전스', '데이터', '시스템즈', '클라우드'],
+    products: [
+      '거대언어모델', 'AI 에이전트', '기업용 AI 비서', '추론 모델', '멀티모달 모델', 'AI 검색 서비스', '번역 엔진', '음성인식 엔진', '코딩 도우미', '의료영상 판독 AI',
+      '문서 요약 솔루션', '고객상담 챗봇', '영상 생성 모델', '온디바이스 AI', '법률 검토 AI', '보안관제 AI', '회의록 작성 AI', '광고 카피 생성 AI',
+      '신약 후보 탐색 AI', '수요 예측 AI', '이상거래 탐지 AI', '자율 데이터 분석 도구', '음성 합성 엔진', '교육용 AI 튜터', '상품 추천 엔진', '설계 자동화 AI',
+      '사진 편집 AI', '법인세 신고 AI',
+    ],
+    qualifiers: ['경량', '한국어 특화', '초거대', '오픈소스', '금융 특화', '제조 특화', '공공용', '실시간', '소형', '보안 강화형'],
     actions: act('공개', '출시', '도입', '고도화'),
     named: true,
     specs: [
@@ -120,7 +141,14 @@ const DOMAINS: readonly Domain[] = [
     key: 'semiconductors',
     label: '반도체',
     companies: ['한빛반도체', '누리전자', '세움칩스', '가람메모리', '다솜세미콘', '청운머티리얼즈'],
-    products: ['고대역폭메모리', '2나노 파운드리 공정', 'AI 가속기', '차세대 D램', '고용량 낸드플래시', '첨단 패키징 라인'],
+    majorShare: 0.25,
+    suffixes: ['반도체', '전자', '칩스', '세미콘', '메모리', '머티리얼즈'],
+    products: [
+      '고대역폭메모리', '2나노 파운드리 공정', 'AI 가속기', '차세대 D램', '고용량 낸드플래시', '첨단 패키징 라인', '전력 반도체', '이미지센서', '차량용 시스템반도체',
+      '저전력 모바일 D램', '기업용 SSD', '유리기판', '뉴로모픽 칩', '실리콘 포토닉스 칩', 'CXL 메모리 모듈', '3나노 모바일 AP', '온디바이스 NPU', '웨이퍼 검사 장비',
+      'EUV 노광 공정', '하이브리드 본딩 장비', '차량용 MCU', '전력관리칩', 'RF 통신칩', '디스플레이 구동칩', '서버용 CPU', 'PIM 반도체',
+    ],
+    qualifiers: ['12단 적층', '16단', '초저전력', '서버용', '모바일용', '차량용', '차세대', '고용량', '초고속', '맞춤형'],
     actions: act('양산', '개발', '증설', '공급'),
     named: true,
     specs: [
@@ -149,7 +177,14 @@ const DOMAINS: readonly Domain[] = [
     key: 'platforms',
     label: '플랫폼',
     companies: ['온담', '바로톡', '모아페이', '이웃마켓', '한결플랫폼', '다정커머스'],
-    products: ['간편결제 서비스', '숏폼 동영상 서비스', '유료 멤버십', '라이브 커머스', '지도 서비스', '통합검색 화면'],
+    majorShare: 0.2,
+    suffixes: ['톡', '페이', '마켓', '플랫폼', '커머스', '웍스'],
+    products: [
+      '간편결제 서비스', '숏폼 동영상 서비스', '유료 멤버십', '라이브 커머스', '지도 서비스', '통합검색 화면', '중고거래 앱', '음식 배달 구독', '웹툰 플랫폼',
+      '여행 예약 서비스', '오픈마켓 수수료 체계', '선물하기 서비스', '동네 커뮤니티', '모바일 신분증', '반려동물 쇼핑몰', '부동산 중개 앱', '중고차 거래 플랫폼',
+      '공연 예매 서비스', '세무 신고 앱', '사내 메신저', '전자책 구독', '음원 스트리밍', '뷰티 커머스', '식자재 배송', '구인구직 앱', '캠핑장 예약 서비스',
+    ],
+    qualifiers: ['10대 전용', '시니어 맞춤', '해외 결제 지원', '무료', '오프라인 연계', 'AI 추천 기반', '구독형', '지역 기반', '소상공인 전용', '통합'],
     actions: act('출시', '개편', '도입', '확대'),
     named: true,
     specs: [
@@ -178,7 +213,14 @@ const DOMAINS: readonly Domain[] = [
     key: 'markets',
     label: '증시',
     companies: ['대한중공업', '한결금융지주', '동해조선', '청운화학', '미래바이오', '서해해운'],
-    products: ['자사주 매입', '분기 배당 확대', '유상증자', '해외 수주', '설비 투자', '교환사채 발행'],
+    majorShare: 0.15,
+    suffixes: ['중공업', '금융지주', '조선', '화학', '바이오', '해운', '건설', '제약'],
+    products: [
+      '자사주 매입', '분기 배당 확대', '유상증자', '해외 수주', '설비 투자', '교환사채 발행', '자사주 소각', '물적분할', '공개매수', '액면분할', '지분 매각',
+      '대규모 수주 계약', '전환사채 발행', '중간배당', '해외 공장 매각', '자회사 상장', '신주인수권부사채 발행', '밸류업 공시', '무상증자', '경영권 인수', '해외 법인 청산',
+      '우선주 상환', '영구채 발행', '합병 비율 확정', '배당 기준일 변경', '신규 시설 투자',
+    ],
+    qualifiers: ['1,000억 원 규모', '역대 최대 규모', '3년 만의', '상반기', '하반기', '사상 첫', '주주 친화형', '추가', '장기', '대규모'],
     actions: act('발표', '결정', '공시', '추진'),
     named: false,
     specs: [
@@ -212,7 +254,14 @@ const DOMAINS: readonly Domain[] = [
     key: 'startups',
     label: '스타트업',
     companies: ['라온랩스', '파인드메이트', '온길로보틱스', '별빛헬스케어', '그린루프', '모두의학습', '집밥연구소'],
-    products: ['시리즈A 투자 유치', '시리즈B 투자 유치', '해외 법인 설립', '코스닥 상장 예비심사', '전략적 인수합병'],
+    majorShare: 0.1,
+    suffixes: ['랩스', '로보틱스', '헬스케어', '메이트', '스튜디오', '테크', '에듀'],
+    products: [
+      '시리즈A 투자 유치', '시리즈B 투자 유치', '해외 법인 설립', '코스닥 상장 예비심사', '전략적 인수합병', '프리IPO 투자 유치', '시드 투자 유치', '글로벌 파트너십',
+      '일본 시장 진출', '신규 플랫폼 출시', '기술특례 상장', '브릿지 투자 유치', '팁스 선정', '미국 델라웨어 법인 전환', '시리즈C 투자 유치', '사우디 진출',
+      '대기업 공동개발 계약', '크라우드펀딩', '정부 R&D 과제 수주', '인도 법인 설립', 'CES 혁신상 수상', '유럽 인증 획득', '흑자 전환', '엑시트',
+    ],
+    qualifiers: ['후속', '대규모', '단독', '해외 투자사 주도', '첫', '100억 원대', '역대 최대', '연내', '전략적', '글로벌'],
     actions: act('완료', '마무리', '발표'),
     named: false,
     specs: [
@@ -246,7 +295,14 @@ const DOMAINS: readonly Domain[] = [
     key: 'batteries',
     label: '배터리',
     companies: ['가람에너지', '한빛배터리', '누리케미칼', '청람소재', '리셀에너지'],
-    products: ['전고체 배터리', 'LFP 배터리', '46시리즈 원통형 배터리', '양극재 공장', '폐배터리 재활용 공장', '에너지저장장치'],
+    majorShare: 0.25,
+    suffixes: ['에너지', '배터리', '케미칼', '소재', '머티리얼즈'],
+    products: [
+      '전고체 배터리', 'LFP 배터리', '46시리즈 원통형 배터리', '양극재 공장', '폐배터리 재활용 공장', '에너지저장장치', '나트륨이온 배터리', '실리콘 음극재', '리튬 제련 공장',
+      '배터리 관리 시스템', '분리막 라인', '급속 충전 셀', '전해액 공장', '리튬메탈 배터리', '전구체 공장', '동박 라인', '바나듐 흐름전지', '배터리 여권 시스템',
+      '셀투팩 기술', '건식 전극 공정', '코발트 프리 양극재', '소형 원통형 셀', '무선 충전 패드', '배터리 진단 서비스', '전기선박 배터리',
+    ],
+    qualifiers: ['고니켈', '고전압', '대형', '저온 특화', '장수명', '초급속 충전', '보급형', '고밀도', '안전 강화형', '북미 전용'],
     actions: act('양산', '착공', '개발', '가동'),
     named: true,
     specs: [
@@ -275,7 +331,14 @@ const DOMAINS: readonly Domain[] = [
     key: 'telecom',
     label: '통신',
     companies: ['미르텔레콤', '한울통신', '누리모바일', '가온네트웍스'],
-    products: ['5G 단독모드', '6G 시험망', '저궤도 위성통신', '온라인 전용 요금제', 'AI 데이터센터', '양자암호 통신망'],
+    majorShare: 0.25,
+    suffixes: ['텔레콤', '통신', '모바일', '네트웍스'],
+    products: [
+      '5G 단독모드', '6G 시험망', '저궤도 위성통신', '온라인 전용 요금제', 'AI 데이터센터', '양자암호 통신망', '5G 특화망', '해저 광케이블', '가족 결합 요금제',
+      '도심항공교통 통신망', '오픈랜 장비', '기업용 전용회선', 'AI 통화비서', '로밍 요금제', '사물인터넷 전용망', '인터넷TV 개편', '클라우드 게임 서비스', '엣지 컴퓨팅 센터',
+      '디지털 트윈 플랫폼', '통신 장애 예측 시스템', '키즈폰 요금제', 'e심 서비스', '위성 직접통신', '스팸 차단 서비스',
+    ],
+    qualifiers: ['전국 단위', '수도권', '기업 전용', '초저지연', '지하철 구간', '산업단지', '해상', '공항', '대학 캠퍼스', '스마트시티'],
     actions: act('상용화', '개통', '구축', '출시'),
     named: true,
     specs: [
@@ -303,10 +366,22 @@ const DOMAINS: readonly Domain[] = [
   {
     key: 'policy',
     label: '정책',
-    companies: ['과학기술정보통신부', '산업통상자원부', '중소벤처기업부', '금융위원회', '공정거래위원회'],
-    products: ['AI 기본법 시행령', '데이터센터 전력 지원 방안', '규제 샌드박스 확대 방안', '플랫폼 공정경쟁 법안', '반도체 지원 특별법', '창업 지원 예산안'],
+    companies: [
+      '과학기술정보통신부', '산업통상자원부', '중소벤처기업부', '금융위원회', '공정거래위원회', '국토교통부', '기획재정부',
+      '환경부', '고용노동부', '방송통신위원회', '개인정보보호위원회', '행정안전부',
+    ],
+    majorShare: 1,
+    suffixes: [],
+    products: [
+      'AI 기본법 시행령', '데이터센터 전력 지원 방안', '규제 샌드박스 확대 방안', '플랫폼 공정경쟁 법안', '반도체 지원 특별법', '창업 지원 예산안', '전력망 확충 특별법',
+      '개인정보 보호 가이드라인', '벤처투자 촉진 대책', '디지털 인재 양성 계획', '핵심광물 비축 방안', '스마트공장 보급 사업', '공공 클라우드 전환 계획', '산업단지 대개조 사업',
+      '수출 바우처 사업', '연구개발 예비타당성 면제안', '청년 창업 펀드', '지역 거점 AI 센터 설립안', '공공데이터 개방 계획', '사이버보안 강화 대책', '노후 산단 리모델링 사업',
+      '전기요금 체계 개편안', '소상공인 디지털 전환 지원책', '해외 인재 비자 개선안', '탄소중립 기술 로드맵',
+    ],
+    qualifiers: ['지방 중심', '중소기업 대상', '수도권 외', '2단계', '범부처', '청년 대상', '민관 합동', '5개년', '긴급', '후속'],
     actions: act('발표', '확정', '공개', '의결'),
-    named: false,
+    named: true,
+    codeSuffixes: ['2030', '2035', '2028', '비전', '전략', '로드맵', '프로젝트', '플랜', '이니셔티브', '구상'],
     specs: [
       (s) => `정부는 2030년까지 ${josa(s.amount, '을/를')} 투입할 계획이다.`,
       (s) => `지원 대상 기업은 올해보다 ${s.pct} 늘어난 ${commas(s.n1 * 20 + 200)}곳이다.`,
@@ -338,7 +413,14 @@ const DOMAINS: readonly Domain[] = [
     key: 'mobility',
     label: '모빌리티',
     companies: ['다온모터스', '한길자동차', '새길모빌리티', '누리로보택시'],
-    products: ['레벨3 자율주행', '전용 전기차 플랫폼', '로보택시 서비스', '무선 소프트웨어 업데이트', '수소 트럭'],
+    majorShare: 0.25,
+    suffixes: ['모터스', '자동차', '모빌리티', '오토', '드라이브'],
+    products: [
+      '레벨3 자율주행', '전용 전기차 플랫폼', '로보택시 서비스', '무선 소프트웨어 업데이트', '수소 트럭', '소형 전기 SUV', '자율주행 셔틀', '전기 픽업트럭',
+      '차량용 인포테인먼트 시스템', '배터리 교체형 전기 스쿠터', '목적기반차량', '전기 버스', '전동 킥보드 공유 서비스', '차량 구독 서비스', '전기차 충전 로봇', '주차 로봇',
+      '자율주행 배송 로봇', '도심항공 기체', '하이브리드 세단', '차량용 AI 비서', '전기 트랙터', '수소 연료전지 버스', '캠핑카 플랫폼', '화물차 군집주행',
+    ],
+    qualifiers: ['도심형', '고속도로 전용', '보급형', '프리미엄', '장거리', '고성능', '상용', '북미형', '유럽형', '2세대'],
     actions: act('출시', '상용화', '공개', '시작'),
     named: true,
     specs: [
@@ -371,8 +453,38 @@ export const TOPIC_KEYS: readonly string[] = DOMAINS.map((d) => d.key);
 const CODENAMES = [
   '오로라', '노바', '루멘', '아틀라스', '포르테', '제니스', '하모니', '가온', '다온', '미르',
   '한울', '누리', '솔라', '베가', '시그마', '오리온', '카이로스', '마루', '빛결', '이든',
+  '세레스', '헬리오스', '네오', '아리아', '코스모', '테라', '플럭스', '피닉스', '퀀텀', '스텔라',
+  '타이탄', '루나', '벨라', '이카루스', '모멘텀', '아크', '레오', '팔콘', '에코', '알타',
 ] as const;
 const CODE_SUFFIX = ['1', '2', '3', '5', '7', '9', 'X', '프로', '울트라', '맥스'] as const;
+
+/** Syllables of generated names: a head and a tail give 900 stems (가온, 새솔, 해든, …). */
+const NAME_HEADS = [
+  '가', '나', '다', '라', '새', '한', '온', '솔', '빛', '별', '누', '미', '아', '해', '달',
+  '윤', '도', '서', '진', '하', '세', '보', '은', '청', '태', '영', '지', '우', '채', '여',
+] as const;
+const NAME_TAILS = [
+  '온', '솔', '람', '결', '담', '빛', '길', '봄', '샘', '숲', '늘', '린', '율', '엘', '든',
+  '루', '뫼', '슬', '진', '현', '원', '안', '울', '랑', '비', '솜', '품', '터', '올', '리',
+] as const;
+
+/** Where a story happens: a plant, a launch, a signing. */
+const PLACES = [
+  '경기 평택', '경북 구미', '충북 오창', '충남 천안', '울산', '광주', '전북 새만금', '경기 용인', '경남 창원',
+  '부산', '인천 송도', '대구', '세종', '강원 춘천', '전남 나주', '경기 판교', '서울 성수동', '제주',
+  '충북 청주', '경기 화성', '경북 포항', '전남 여수', '전북 군산', '충남 아산', '경기 이천', '서울 여의도',
+  '미국 텍사스', '미국 애리조나', '미국 조지아', '헝가리', '폴란드', '베트남 하노이', '인도네시아',
+  '멕시코', '일본 도쿄', '싱가포르', '독일 베를린', '캐나다 토론토', '인도 벵갈루루', '호주 시드니',
+] as const;
+/** Where the news is announced. */
+const VENUES = ['기자간담회', '미디어 데이', '투자설명회', '신제품 발표회', '기술 설명회', '파트너 행사', '사업 설명회', '착수 보고회'] as const;
+
+const FOREIGN_HEADS = [
+  'Northwind', 'Bluepeak', 'Harbor', 'Cedar', 'Quanta', 'Silverline', 'Redwood', 'Ironbridge', 'Lumen', 'Crescent',
+  'Summit', 'Vertex', 'Meridian', 'Granite', 'Beacon', 'Orchid', 'Polaris', 'Tidewater', 'Sable', 'Kestrel',
+] as const;
+const FOREIGN_TAILS = ['Systems', 'Labs', 'Semiconductor', 'Mobility', 'Cloud', 'Robotics', 'Energy', 'Networks', 'Materials', 'Analytics'] as const;
+const INVESTOR_TAILS = ['벤처스', '인베스트먼트', '파트너스', '캐피탈', '기술투자'] as const;
 
 const SURNAMES = [
   ['김', 'kim'], ['이', 'lee'], ['박', 'park'], ['최', 'choi'], ['정', 'jung'], ['강', 'kang'], ['조', 'cho'],
@@ -387,7 +499,6 @@ const GIVEN = [
 ] as const;
 
 const BROKERS = ['한빛투자증권', '새솔증권', '누리증권', '가람자산운용', '청운리서치'] as const;
-const FOREIGN = ['Northwind Systems', 'Bluepeak Labs', 'Harbor Semiconductor', 'Cedar Mobility', 'Quanta Cloud'] as const;
 
 const SOURCE_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['테크데일리', 'techdaily'],
@@ -435,13 +546,45 @@ interface Story {
   quote: string;
   analyst: Person;
   broker: string;
+  /** A foreign partner or rival (Kestrel Robotics). */
   foreign: string;
+  /** Short name of what the story is about: the code name (노바 7) or the company. */
+  brand: string;
+  /** Where it happens (충북 오창) and where it was announced (기자간담회). */
+  place: string;
+  venue: string;
+  /** Lead investor of a funding round, a partner at home otherwise. */
+  investor: string;
   /** Per-story offset so sibling items pick different wordings. */
   base: number;
 }
 
 function personName(r: Rng): string {
   return pick(r, SURNAMES)[0] + pick(r, GIVEN)[0];
+}
+
+function nameStem(r: Rng): string {
+  return pick(r, NAME_HEADS) + pick(r, NAME_TAILS);
+}
+
+/** A company of the domain: now and then a well-known player, mostly a name of its own. */
+function companyOf(r: Rng, d: Domain): string {
+  if (d.suffixes.length === 0 || r() < d.majorShare) return pick(r, d.companies);
+  return nameStem(r) + pick(r, d.suffixes);
+}
+
+/** How digits and Latin letters that end a name are read, for the particle after it. */
+const READING: Record<string, string> = {
+  '0': '영', '1': '일', '2': '이', '3': '삼', '4': '사', '5': '오', '6': '육', '7': '칠', '8': '팔', '9': '구',
+  L: '엘', M: '엠', N: '엔', R: '알',
+};
+
+/** josa() for names that may end in a digit or a Latin letter (노바 7은, 루나 X는). */
+function nameJosa(name: string, pair: Parameters<typeof josa>[1]): string {
+  const last = name[name.length - 1] ?? '';
+  if (/[가-힣]/.test(last)) return josa(name, pair);
+  const reading = READING[last.toUpperCase()] ?? '스';
+  return name + josa(reading, pair).slice(reading.length);
 }
 
 function amountOf(r: Rng, d: Domain): string {
@@ -456,13 +599,16 @@ const KST = 9 * 3_600_000;
 
 function makeStory(r: Rng, at: number): Story {
   const domain = pick(r, DOMAINS);
-  const noun = pick(r, domain.products);
-  const product = domain.named ? `‘${pick(r, CODENAMES)} ${pick(r, CODE_SUFFIX)}’ ${noun}` : noun;
+  const noun = `${pick(r, domain.qualifiers)} ${pick(r, domain.products)}`;
+  const codeHead = r() < 0.3 ? pick(r, CODENAMES) : nameStem(r);
+  const code = domain.named ? `${codeHead} ${pick(r, domain.codeSuffixes ?? CODE_SUFFIX)}` : '';
+  const product = code ? `‘${code}’ ${noun}` : noun;
+  const company = companyOf(r, domain);
   const k = new Date(at + KST);
   const day = k.getUTCDate();
-  return {
+  const story: Story = {
     domain,
-    company: pick(r, domain.companies),
+    company,
     product,
     action: pick(r, domain.actions),
     amount: amountOf(r, domain),
@@ -474,13 +620,29 @@ function makeStory(r: Rng, at: number): Story {
     day,
     dotted: `${k.getUTCFullYear()}. ${k.getUTCMonth() + 1}. ${day}.`,
     person: { name: personName(r), title: pick(r, domain.personTitles) },
-    quote: pick(r, domain.quotes),
+    quote: '',
     analyst: { name: personName(r), title: '연구원' },
     broker: pick(r, BROKERS),
-    foreign: pick(r, FOREIGN),
+    foreign: `${pick(r, FOREIGN_HEADS)} ${pick(r, FOREIGN_TAILS)}`,
+    brand: code || company,
+    place: pick(r, PLACES),
+    venue: pick(r, VENUES),
+    investor: domain.key === 'startups' ? nameStem(r) + pick(r, INVESTOR_TAILS) : companyOf(r, pick(r, DOMAINS)),
     base: int(r, 0, 11),
   };
+  // Most quotes speak of the story's own names; the rest are the domain's stock phrases.
+  story.quote = r() < 0.25 ? pick(r, domain.quotes) : pick(r, OWN_QUOTES)(story);
+  return story;
 }
+
+const OWN_QUOTES: readonly Say[] = [
+  (s) => `${nameJosa(s.brand, '은/는')} ${s.n2 % 5 + 2}년 동안 준비한 결과물이다`,
+  (s) => `${s.place}에서 시작해 ${nameJosa(s.brand, '을/를')} 주력 사업으로 키우겠다`,
+  (s) => `${nameJosa(s.brand, '이/가')} 내년 실적의 ${s.n1 % 4 + 2}할을 책임질 것이다`,
+  (s) => `${s.place}의 ${s.venue}에서 ${nameJosa(s.brand, '을/를')} 처음 보여드리게 돼 기쁘다`,
+  (s) => `${josa(s.investor, '와/과')} 손잡고 ${nameJosa(s.brand, '을/를')} ${s.n1 % 3 + 2}년 안에 궤도에 올리겠다`,
+  (s) => `${josa(s.amount, '은/는')} 시작일 뿐이며 ${s.brand}에 더 투자하겠다`,
+];
 
 // Each fact has several wordings; sibling items of a story choose different ones.
 
@@ -495,6 +657,25 @@ const AMOUNTS: readonly Say[] = [
   (s) => `${josa(s.domain.amountWord, '은/는')} ${s.amount}에 이른다.`,
   (s) => `${josa(s.company, '이/가')} 밝힌 ${josa(s.domain.amountWord, '은/는')} ${s.amount} 수준이다.`,
   (s) => `업계에서는 ${josa(s.domain.amountWord, '을/를')} ${s.amount} 안팎으로 추산한다.`,
+];
+
+const SITES: readonly Say[] = [
+  (s) => `${josa(s.company, '은/는')} 이날 ${s.place}에서 ${josa(s.venue, '을/를')} 열고 세부 계획을 공개했다.`,
+  (s) => `발표는 ${s.place}에서 열린 ${s.venue}에서 나왔다.`,
+  (s) => `${s.place} 현장이 첫 무대가 된다.`,
+  (s) => `${josa(s.company, '은/는')} ${josa(s.place, '을/를')} 첫 거점으로 삼았다.`,
+];
+
+/** Who else is in the deal: the lead investor of a round, a partner otherwise. */
+const PARTNERS: readonly Say[] = [
+  (s) =>
+    s.domain.key === 'startups'
+      ? `이번 투자는 ${josa(s.investor, '이/가')} 주도했다.`
+      : `${josa(s.investor, '와/과')}의 협력도 이번 계획에 포함됐다.`,
+  (s) =>
+    s.domain.key === 'startups'
+      ? `${josa(s.investor, '이/가')} 이번 라운드를 이끌었다.`
+      : `협력사로는 ${josa(s.investor, '이/가')} 참여한다.`,
 ];
 
 const GROWTH: readonly Say[] = [
@@ -546,8 +727,10 @@ function itemBlocks(r: Rng, s: Story, k: number): TextBlock[] {
   const p = (text: string): void => {
     blocks.push({ kind: 'paragraph', text });
   };
-  p(`${wording(LEADS, s, k)(s)} ${wording(AMOUNTS, s, k)(s)}`);
-  p(`${wording(s.domain.specs, s, k)(s)} ${wording(s.domain.growth ?? GROWTH, s, k)(s)}`);
+  const site = r() < 0.7 ? ` ${wording(SITES, s, k)(s)}` : '';
+  p(`${wording(LEADS, s, k)(s)}${site} ${wording(AMOUNTS, s, k)(s)}`);
+  const partner = r() < 0.5 ? ` ${wording(PARTNERS, s, k)(s)}` : '';
+  p(`${wording(s.domain.specs, s, k)(s)} ${wording(s.domain.growth ?? GROWTH, s, k)(s)}${partner}`);
   if (r() < 0.5) blocks.push({ kind: 'heading', text: '배경은' });
   const bg = shuffle(r, [...s.domain.background]);
   p(`${bg[0]!} ${bg[1]!}`);

@@ -388,6 +388,24 @@ export interface OutgoingMessage {
   headers: Record<string, string>;
 }
 
+/** Where one (issue, subscriber) delivery stands. See CONTEXT.md: Delivery. */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
+
+export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained' | 'manual';
+
+/** One row of the delivery ledger. */
+export interface DeliveryRow {
+  issueId: string;
+  subscriberId: number;
+  email: string;
+  status: DeliveryStatus;
+  attempts: number;
+  messageId?: string | undefined;
+  error?: string | undefined;
+  claimedAt?: string | undefined;
+  finishedAt?: string | undefined;
+}
+
 export interface SendSummary {
   sent: number;
   skipped: number;

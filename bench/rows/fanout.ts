@@ -192,7 +192,7 @@ rowMain(async (opts): Promise<Row[]> => {
         ratio: `${percent(oursRate, ceilRate)} of ceiling`,
         target: '≥ 80 % of ceiling',
         pass: oursRate >= 0.8 * ceilRate,
-        note: `ours = sendStep (ledger claim+mark per recipient, personalize, .eml build, our SMTP pool); ${kb(raw.length)} per message; best of ${rounds} alternating runs (ours ${oursMs.map((v) => (v / 1000).toFixed(2)).join('/')} s, ceiling ${ceilMs.map((v) => (v / 1000).toFixed(2)).join('/')} s); both ${CONNECTIONS} connections × ${PER_CONNECTION} messages; sink counted every message. CPU per message: sender ${cpu.ours.toFixed(2)} ms ours vs ${cpu.ceil.toFixed(2)} ms ceiling; sink ${cpu.sinkOurs.toFixed(2)} vs ${cpu.sinkCeil.toFixed(2)} ms. Building each recipient's .eml (nodemailer MailComposer) alone costs ${enc.msgBase64.toFixed(2)} ms (row 2c); the ceiling builds once.`,
+        note: `ours = sendStep (ledger claim+mark per recipient, personalize, .eml build, our SMTP pool); ${kb(raw.length)} per message; best of ${rounds} alternating runs (ours ${oursMs.map((v) => (v / 1000).toFixed(2)).join('/')} s, ceiling ${ceilMs.map((v) => (v / 1000).toFixed(2)).join('/')} s); both ${CONNECTIONS} connections × ${PER_CONNECTION} messages; sink counted every message. CPU per message: sender ${cpu.ours.toFixed(2)} ms ours vs ${cpu.ceil.toFixed(2)} ms ceiling; sink ${cpu.sinkOurs.toFixed(2)} vs ${cpu.sinkCeil.toFixed(2)} ms. Each recipient's message comes from a MIME template built once per issue (only To, Message-ID, Date, the list headers and the base64 parts are per recipient); a whole MailComposer build would cost ${enc.msgBase64.toFixed(2)} ms (row 2c); the ceiling builds once.`,
       }),
       row({
         id: '2b',

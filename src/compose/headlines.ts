@@ -31,7 +31,7 @@ export function headlineEntry(
   );
   let text = title;
   if (candidates.length > 0) {
-    const scored = scoreCandidates(candidates, { title });
+    const scored = scoreCandidates(candidates, { title, vectorOf: (t) => used.vectorOf(t) });
     let bestValue = -Infinity;
     for (const s of scored) {
       const value = s.score - (s.candidate.text.length > HEADLINE_CHARS ? 0.6 : 0);

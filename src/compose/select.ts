@@ -84,6 +84,8 @@ export interface ScoreContext {
   /** The topic's headline or title; optional. */
   title?: string | undefined;
   weights?: Partial<SelectorWeights> | undefined;
+  /** The term-frequency vector of a text (`termVector`), when the caller already keeps them. */
+  vectorOf?: ((text: string) => Vector) | undefined;
 }
 
 export interface Scored {
@@ -91,6 +93,8 @@ export interface Scored {
   score: number;
   /** Weighted term vector (for MMR and near-duplicate checks). */
   vector: Vector;
+  /** Cosine similarity to each candidate of the same call, by index (a row of the similarity matrix). */
+  similarity: Float64Array;
   features: { position: number; centrality: number; topic: number; cue: number; support: number };
 }
 
@@ -112,7 +116,8 @@ function scaled(v: Vector, k: number): Vector {
 /** Score every candidate; the order of the result follows the input. */
 export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoreContext = {}): Scored[] {
   const w: SelectorWeights = { ...DEFAULT_WEIGHTS, ...ctx.weights };
-  const raw = candidates.map((c) => termVector(c.text));
+  const vectorOf = ctx.vectorOf ?? termVector;
+  const raw = candidates.map((c) => vectorOf(c.text));
   const idf = inverseDocumentFrequency(raw);
   const vectors = raw.map((v) => weighted(v, idf));
   const n = candidates.length;
@@ -154,7 +159,7 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoreCont
       (startsWithConnective(c.text) ? w.connective : 0) -
       (len > LONG_CHARS ? w.long * Math.min(1, (len - LONG_CHARS) / LONG_CHARS + 0.5) : 0) -
       (len < SHORT_CHARS ? w.short : 0);
-    return { candidate: c, score, vector: vectors[i] ?? new Map(), features };
+    return { candidate: c, score, vector: vectors[i] ?? new Map(), similarity: sim[i] ?? new Float64Array(n), features };
   });
 }
 
@@ -200,12 +205,18 @@ export function mmrSelect(scored: readonly Scored[], count: number, opts: MmrOpt
   const dup = opts.duplicateThreshold ?? 0.6;
   const placed = [...new Set(opts.exclude ?? [])].filter((i) => scored[i]);
   const open = new Set((opts.only ?? scored.map((_, i) => i)).filter((i) => scored[i] && !placed.includes(i)));
+  const simOf = (a: Scored, b: Scored, j: number): number => a.similarity[j] ?? cosine(a.vector, b.vector);
+  // Highest similarity of each open candidate to the placed and picked ones, kept up to date.
+  const redundancy = new Map<number, number>();
   const drop = (anchor: number): void => {
     const a = scored[anchor];
     if (!a) return;
     for (const i of open) {
       const b = scored[i];
-      if (b && restates(a, b, cosine(a.vector, b.vector), dup, opts.dropRestatements ?? false)) open.delete(i);
+      if (!b) continue;
+      const sim = simOf(a, b, i);
+      if (restates(a, b, sim, dup, opts.dropRestatements ?? false)) open.delete(i);
+      else redundancy.set(i, Math.max(redundancy.get(i) ?? 0, sim));
     }
   };
   for (const i of placed) drop(i);
@@ -220,9 +231,7 @@ export function mmrSelect(scored: readonly Scored[], count: number, opts: MmrOpt
     for (const i of open) {
       const s = scored[i];
       if (!s) continue;
-      let redundancy = 0;
-      for (const p of [...placed, ...picked]) redundancy = Math.max(redundancy, cosine(s.vector, scored[p]?.vector ?? new Map()));
-      const value = lambda * norm(s.score) - (1 - lambda) * redundancy;
+      const value = lambda * norm(s.score) - (1 - lambda) * (redundancy.get(i) ?? 0);
       if (value > bestValue) {
         bestValue = value;
         best = i;

@@ -70,7 +70,7 @@ function pool(articles: readonly Article[], used: UsedSentences, headline: strin
     candidates.push({ text: s.text, position: s.position, item });
     sections.push(item === 0 ? s.section : -2);
   }
-  return { candidates, scored: scoreCandidates(candidates, { title: headline }), index, sections };
+  return { candidates, scored: scoreCandidates(candidates, { title: headline, vectorOf: (t) => used.vectorOf(t) }), index, sections };
 }
 
 function pickWhy(p: Pool, lead: readonly number[]): number[] {

@@ -1,17 +1,28 @@
 /**
  * TextRank centrality: PageRank over the sentence similarity graph
- * (Mihalcea & Tarau 2004), edges weighted by cosine similarity.
+ * (Mihalcea & Tarau 2004), edges weighted by cosine similarity. Self-loops and
+ * non-positive weights are ignored.
  */
 export function textRank(sim: readonly ArrayLike<number>[], damping = 0.85, iterations = 40): number[] {
   const n = sim.length;
   if (n === 0) return [];
   if (n === 1) return [1];
+  // Edge weights, once: no self-loops, nothing below zero; and each row's total.
+  const edges: Float64Array[] = [];
   const outSum = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = sim[i] as ArrayLike<number>;
+  for (let j = 0; j < n; j++) {
+    const row = sim[j] as ArrayLike<number>;
+    const e = new Float64Array(n);
     let s = 0;
-    for (let j = 0; j < n; j++) if (j !== i) s += row[j] ?? 0;
-    outSum[i] = s;
+    for (let i = 0; i < n; i++) {
+      const w = row[i] ?? 0;
+      if (i !== j && w > 0) {
+        e[i] = w;
+        s += w;
+      }
+    }
+    edges.push(e);
+    outSum[j] = s;
   }
   let rank = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
@@ -26,13 +37,9 @@ export function textRank(sim: readonly ArrayLike<number>[], damping = 0.85, iter
         isolated += rj;
         continue;
       }
-      const row = sim[j] as ArrayLike<number>;
+      const e = edges[j] as Float64Array;
       const f = (damping * rj) / out;
-      for (let i = 0; i < n; i++) {
-        if (i === j) continue;
-        const w = row[i] ?? 0;
-        if (w > 0) next[i] = (next[i] as number) + f * w;
-      }
+      for (let i = 0; i < n; i++) next[i] = (next[i] as number) + f * (e[i] as number);
     }
     if (isolated > 0) {
       const share = (damping * isolated) / n;

@@ -22,8 +22,8 @@ function normOf(v: Vector): number {
  */
 export class UsedSentences {
   private readonly keys = new Set<string>();
-  /** Per placed sentence: its term vector and norm. */
-  private readonly placed: Array<{ vector: Vector; norm: number }> = [];
+  /** Norm of each placed sentence's term vector. */
+  private readonly placed: number[] = [];
   /** Term → [placed index, weight] of the placed sentences that contain it. */
   private readonly postings = new Map<string, Array<[number, number]>>();
   private readonly known = new Map<string, Known>();
@@ -54,8 +54,8 @@ export class UsedSentences {
       if (list) for (const [u, y] of list) dots.set(u, (dots.get(u) ?? 0) + x * y);
     }
     for (const [u, dot] of dots) {
-      const p = this.placed[u];
-      if (p && p.norm > 0 && dot / (k.norm * p.norm) >= REPEAT_SIMILARITY) return true;
+      const norm = this.placed[u] ?? 0;
+      if (norm > 0 && dot / (k.norm * norm) >= REPEAT_SIMILARITY) return true;
     }
     return false;
   }
@@ -64,7 +64,7 @@ export class UsedSentences {
     const k = this.look(text);
     this.keys.add(k.key);
     const u = this.placed.length;
-    this.placed.push({ vector: k.vector, norm: k.norm });
+    this.placed.push(k.norm);
     for (const [t, x] of k.vector) {
       const list = this.postings.get(t);
       if (list) list.push([u, x]);

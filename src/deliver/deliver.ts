@@ -3,17 +3,18 @@
  *
  * For each active, unsuppressed subscriber (read page by page):
  *   1. skip if the ledger already has the issue for them ('sent', 'failed', 'uncertain');
- *   2. claim the row ('sending') in its own committed transaction;
+ *   2. claim the row ('sending') in a committed transaction;
  *   3. hand the message to the transport;
  *   4. mark the row 'sent', 'failed' (5xx), 'pending' again (4xx after retries) or
- *      'uncertain' (connection lost after the message data began to go out).
+ *      'uncertain' (connection lost after the message data began to go out). 'sent' is
+ *      committed in the same transaction as the worker's next claim (or when it stops).
  * A process killed anywhere leaves each row untouched, finished, or 'sending'. The
  * next run turns 'sending' rows into 'uncertain' and does not resend them: they are
  * reported (`uncertain`) and resent only on request (`retryUncertain`).
  */
 import { randomBytes } from 'node:crypto';
 import { BriefingError, reasonOf } from '../errors.js';
-import type { BriefingConfig, Clock, Logger, Recipient, RenderedIssue, SendSummary, Subscriber } from '../types.js';
+import type { BriefingConfig, Clock, Logger, OutgoingMessage, Recipient, RenderedIssue, SendSummary, Subscriber } from '../types.js';
 import { normalizeEmail } from './address.js';
 import { addressOf, buildMessage, domainOf } from './message.js';
 import type { DeliveryLedger, DeliveryStatus, SubscriberSource } from './ports.js';
@@ -45,7 +46,7 @@ export interface DeliverOptions {
   personalize?: Personalize | undefined;
   /** Stop taking new recipients (in-flight ones finish and are recorded). */
   signal?: AbortSignal | undefined;
-  /** Subscribers read per page. Default 500. */
+  /** Subscribers read per page. Default 50 (see DEFAULT_PAGE_SIZE). */
   pageSize?: number | undefined;
   /** Temporary failures in a row after which the run stops. Default 20. */
   maxConsecutiveFailures?: number | undefined;
@@ -61,6 +62,15 @@ export interface DeliverSummary extends SendSummary {
 }
 
 const FINISHED: ReadonlySet<DeliveryStatus> = new Set(['sent', 'failed']);
+
+/**
+ * Subscribers read (and their ledger rows looked up) per page. Small on purpose: a page
+ * is held while its messages are built, and a page that outlives two young-generation
+ * collections (each message allocates some 100 KB of text) is promoted to the old
+ * generation, where it stays as garbage until a full collection. Small pages die young,
+ * so memory stays flat however long the list is.
+ */
+const DEFAULT_PAGE_SIZE = 50;
 
 function recipientContext(deps: { config: BriefingConfig; env?: NodeJS.ProcessEnv | undefined; secret?: string | undefined }): RecipientContext {
   const { config } = deps;
@@ -86,28 +96,28 @@ export async function deliverIssue(deps: DeliverDeps, issue: RenderedIssue, opts
     if (summary.released > 0) logger.warn('resending uncertain rows on request', { issueId, count: summary.released });
   }
 
-  const candidates = pendingSubscribers(subscribers, ledger, issueId, opts.pageSize ?? 500, summary);
+  const candidates = pendingSubscribers(subscribers, ledger, issueId, opts.pageSize ?? DEFAULT_PAGE_SIZE, summary);
+  const issueToSend = issueId === issue.issueId ? issue : { ...issue, issueId };
   let consecutive = 0;
   let stop: BriefingError | undefined;
 
-  const sendOne = async (sub: Subscriber): Promise<void> => {
-    const recipient = recipientFor(sub, ctx);
-    const msg = buildMessage({
-      config: deps.config.delivery,
-      issue: { ...issue, issueId },
-      recipient,
-      now: clock.now(),
-      body: personalize(recipient, issue),
-    });
-    if (!ledger.claim(issueId, sub, clock.now(), msg.messageId)) {
-      summary.skipped++; // another process claimed it between the page read and now
-      return;
-    }
+  const progress = (): void => opts.onProgress?.({ sent: summary.sent, failed: summary.failed, skipped: summary.skipped });
+  const atomically = <T>(fn: () => T): T => (ledger.atomically ? ledger.atomically(fn) : fn());
+
+  /**
+   * Hands one claimed message to the transport. A refusal or an unknown outcome is
+   * recorded at once; an accepted message returns its recording, which the worker
+   * commits together with its next claim (one commit instead of two per message).
+   */
+  const sendOne = async (sub: Subscriber, msg: OutgoingMessage): Promise<(() => void) | undefined> => {
     try {
       const res = await transport.send(msg);
-      ledger.markSent(issueId, sub.id, res.messageId, clock.now());
       summary.sent++;
       consecutive = 0;
+      return () => {
+        ledger.markSent(issueId, sub.id, res.messageId, clock.now());
+        progress();
+      };
     } catch (e) {
       const reason = reasonOf(e).slice(0, 500);
       const kind = isTransportError(e) ? e.kind : 'unknown';
@@ -135,19 +145,49 @@ export async function deliverIssue(deps: DeliverDeps, issue: RenderedIssue, opts
         ledger.markUncertain(issueId, sub.id, reason, clock.now());
         logger.error('delivery outcome unknown', { issueId, email: sub.email, reason });
       }
+      progress();
+      return undefined;
     }
-    opts.onProgress?.({ sent: summary.sent, failed: summary.failed, skipped: summary.skipped });
   };
 
   // Any other error (personalization, the store) stops the run the same way: workers
   // finish and record what they have in flight, then it is thrown.
   let crash: unknown;
   const worker = async (): Promise<void> => {
-    while (!stop && crash === undefined && !opts.signal?.aborted) {
-      const next = candidates.next();
-      if (next.done) return;
+    // This worker's last accepted message, recorded with its next claim or when it stops
+    // (nothing is awaited in between). Until then its row stays 'sending', so a worker
+    // never holds more than one such row.
+    let accepted: (() => void) | undefined;
+    try {
+      while (!stop && crash === undefined && !opts.signal?.aborted) {
+        const next = candidates.next();
+        if (next.done) break;
+        const sub = next.value;
+        const recipient = recipientFor(sub, ctx);
+        const msg = buildMessage({
+          config: deps.config.delivery,
+          issue: issueToSend,
+          recipient,
+          now: clock.now(),
+          body: personalize(recipient, issue),
+        });
+        const record = accepted;
+        const claimed = atomically(() => {
+          record?.();
+          return ledger.claim(issueId, sub, clock.now(), msg.messageId);
+        });
+        accepted = undefined;
+        if (!claimed) {
+          summary.skipped++; // another process claimed it between the page read and now
+          continue;
+        }
+        accepted = await sendOne(sub, msg);
+      }
+    } catch (e) {
+      crash ??= e;
+    } finally {
       try {
-        await sendOne(next.value);
+        accepted?.();
       } catch (e) {
         crash ??= e;
       }

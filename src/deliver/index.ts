@@ -7,7 +7,8 @@ export {
   oneLine,
   type BuildMessageArgs,
 } from './message.js';
-export { buildEml, signDkim, DKIM_HEADER_FIELDS, type DkimKey } from './eml.js';
+export { buildEml, composeEml, signDkim, DKIM_HEADER_FIELDS, type DkimKey } from './eml.js';
+export { MimeTemplate, type MessageHead } from './mime-template.js';
 export {
   signUnsubscribeToken,
   verifyUnsubscribeToken,

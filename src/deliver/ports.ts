@@ -3,12 +3,9 @@
  * src/store/subscribers.ts and src/store/deliveries.ts implement these
  * structurally.
  */
-import type { Subscriber } from '../types.js';
+import type { DeliveryRow, DeliveryStatus, Subscriber, SuppressionReason } from '../types.js';
 
-/** Where one (issue, subscriber) delivery stands. See CONTEXT.md: Delivery ledger. */
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
-
-export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained' | 'manual';
+export type { DeliveryRow, DeliveryStatus, SuppressionReason } from '../types.js';
 
 export interface SubscriberSource {
   /**
@@ -20,18 +17,6 @@ export interface SubscriberSource {
   unsubscribe(email: string, at: Date): boolean;
   /** Put an address on the suppression list (e.g. a hard bounce). */
   suppress(email: string, reason: SuppressionReason, at: Date): void;
-}
-
-export interface DeliveryRow {
-  issueId: string;
-  subscriberId: number;
-  email: string;
-  status: DeliveryStatus;
-  attempts: number;
-  messageId?: string | undefined;
-  error?: string | undefined;
-  claimedAt?: string | undefined;
-  finishedAt?: string | undefined;
 }
 
 export interface DeliveryLedger {
@@ -59,4 +44,9 @@ export interface DeliveryLedger {
   counts(issueId: string): Record<DeliveryStatus, number>;
   /** Rows of an issue in one status, for reports (ordered by subscriber id). */
   list(issueId: string, status: DeliveryStatus): DeliveryRow[];
+  /**
+   * Run `fn` as one transaction: its writes commit together or not at all. Optional;
+   * without it each write commits on its own.
+   */
+  atomically?<T>(fn: () => T): T;
 }

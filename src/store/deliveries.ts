@@ -1,19 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
+import type { DeliveryRow, DeliveryStatus } from '../types.js';
 
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
-
-export interface DeliveryRow {
-  issueId: string;
-  subscriberId: number;
-  email: string;
-  status: DeliveryStatus;
-  attempts: number;
-  messageId?: string | undefined;
-  error?: string | undefined;
-  claimedAt?: string | undefined;
-  finishedAt?: string | undefined;
-}
+export type { DeliveryRow, DeliveryStatus } from '../types.js';
 
 interface Row {
   issue_id: string;
@@ -39,8 +28,15 @@ export class DeliveryRepo {
   // The two statements run once per message: prepared once.
   private claimStmt: Statement | undefined;
   private finishStmt: Statement | undefined;
+  private tx: ((fn: () => unknown) => unknown) | undefined;
 
   constructor(private readonly db: Db) {}
+
+  /** Run `fn` in one transaction (nested calls become savepoints): one commit for several writes. */
+  atomically<T>(fn: () => T): T {
+    this.tx ??= this.db.transaction((f: () => unknown) => f());
+    return this.tx(fn) as T;
+  }
 
   recover(issueId: string, at: Date): number {
     return this.db

@@ -35,6 +35,31 @@ describe('the delivery ledger in the store', () => {
     ]);
   });
 
+  it('commits a mark and the next claim together, or neither when the transaction fails', () => {
+    const { store } = setup();
+    const l = store.deliveries;
+    l.claim('i1', { id: 1, email: 'a@example.org' }, NOW);
+    const claimed = l.atomically(() => {
+      l.markSent('i1', 1, '<m1@x>', NOW);
+      return l.claim('i1', { id: 2, email: 'b@example.org' }, NOW);
+    });
+    expect(claimed).toBe(true);
+    expect(l.counts('i1')).toMatchObject({ sent: 1, sending: 1 });
+    expect(() =>
+      l.atomically(() => {
+        l.markSent('i1', 2, '<m2@x>', NOW);
+        l.claim('i1', { id: 3, email: 'c@example.org' }, NOW);
+        throw new Error('store failed');
+      }),
+    ).toThrow('store failed');
+    expect(l.statuses('i1', [1, 2, 3])).toEqual(
+      new Map([
+        [1, 'sent'],
+        [2, 'sending'],
+      ]),
+    );
+  });
+
   it('lets a row marked pending again be claimed again, counting attempts', () => {
     const { store } = setup();
     const l = store.deliveries;

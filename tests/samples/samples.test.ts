@@ -226,6 +226,26 @@ describe('the news generator', () => {
     }
   });
 
+  it('gives each story names of its own, as real news has, so that different stories are told apart', () => {
+    const stories = generateStories(2000, { seed: 7, now });
+    const bySubject = new Map<string, number>();
+    for (const s of stories) bySubject.set(s.subject, (bySubject.get(s.subject) ?? 0) + 1);
+    // Most stories are about a company no other story of the week names; the well-known players recur.
+    expect(stories.filter((s) => bySubject.get(s.subject) === 1).length / stories.length).toBeGreaterThan(0.6);
+    expect(stories.some((s) => (bySubject.get(s.subject) ?? 0) >= 3)).toBe(true);
+    // A product's code name (‘노바 7’) is shared by the items of its story and almost never by another story.
+    const codeOf = (text: string | undefined): string | undefined => /‘([^’]+)’/.exec(text ?? '')?.[1];
+    const codes: string[] = [];
+    for (const s of stories) {
+      const own = s.items.map((i) => codeOf(i.blocks[0]?.text));
+      if (own[0] === undefined) continue;
+      expect(new Set(own)).toEqual(new Set([own[0]]));
+      codes.push(own[0]);
+    }
+    expect(codes.length).toBeGreaterThan(stories.length / 2);
+    expect(new Set(codes).size / codes.length).toBeGreaterThan(0.85);
+  });
+
   it('uses only as many sources as asked for', () => {
     const items = generateItems(200, { seed: 2, now, sources: 3 });
     expect(new Set(items.map((i) => i.source))).toEqual(new Set(['테크데일리', '마켓워치코리아', '스타트업브리프']));
