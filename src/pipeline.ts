@@ -102,6 +102,8 @@ export interface ComposeOutcome {
 export interface NothingNew {
   nothingNew: true;
   reason: string;
+  /** Whether `force` would compose an issue (false when there is nothing at all to compose). */
+  forceHelps: boolean;
 }
 
 export interface ComposeStepOptions {
@@ -118,17 +120,21 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
   const windowStart = new Date(now.getTime() - config.newsletter.windowMs);
   const latest = store.issues.latest();
   if (!opts.force && latest && store.items.countNewerThan(latest.itemWatermark, windowStart, now) === 0) {
-    return { nothingNew: true, reason: `no new items since issue ${latest.id}` };
+    return { nothingNew: true, reason: `no new items since issue ${latest.id}`, forceHelps: true };
   }
   const watermark = store.items.maxId();
   const ranked = rankStep(app, { now, includeSent: opts.force === true });
   if (ranked.topics.length === 0) {
+    const empty = store.items.count() === 0;
     return {
       nothingNew: true,
+      forceHelps: !empty && !opts.force,
       reason:
-        ranked.considered === 0
-          ? `no new items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${now.toISOString()}`
-          : `all ${ranked.considered} items in the window were already sent or dropped`,
+        empty
+          ? 'the store has no items yet; run `briefing collect` (or `briefing run`) first'
+          : ranked.considered === 0
+            ? `no unsent items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${now.toISOString()}`
+            : `all ${ranked.considered} items in the window were already sent or dropped`,
     };
   }
   const issueId = nextIssueId(app, now);
@@ -330,6 +336,8 @@ export function syncSubscribers(app: App): void {
 
 export interface RunOutcome {
   collected: SourceReport[];
+  /** With nothingNew: whether `force` would compose an issue. */
+  forceHelps?: boolean | undefined;
   issue?: ComposeOutcome | undefined;
   /** Nothing was new, but the latest issue had not been fully delivered: its delivery was resumed. */
   resumedIssueId?: string | undefined;
@@ -357,9 +365,9 @@ export async function runOnce(app: App, opts: RunOptions = {}): Promise<RunOutco
     const latest = app.store.issues.latest();
     if (latest && latest.status !== 'sent') {
       const sent = await sendStep(app, latest.id);
-      return { collected, nothingNew: true, reason: composed.reason, resumedIssueId: latest.id, sent };
+      return { collected, nothingNew: true, reason: composed.reason, forceHelps: composed.forceHelps, resumedIssueId: latest.id, sent };
     }
-    return { collected, nothingNew: true, reason: composed.reason };
+    return { collected, nothingNew: true, reason: composed.reason, forceHelps: composed.forceHelps };
   }
   const sent = await sendStep(app, composed.issueId);
   return { collected, issue: composed, sent, nothingNew: false };

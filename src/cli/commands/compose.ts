@@ -13,7 +13,7 @@ export function registerCompose(program: Command): void {
         const { composeStep } = await import('../../pipeline.js');
         const out = await composeStep(app, { force: opts.force === true });
         if (out.nothingNew) {
-          print(cmd, { issueId: null, nothingNew: true, reason: out.reason }, () => `Nothing new: ${out.reason}. (--force composes anyway.)`);
+          print(cmd, { issueId: null, nothingNew: true, reason: out.reason }, () => `Nothing new: ${out.reason}.${out.forceHelps ? ' (--force composes anyway.)' : ''}`);
           return;
         }
         print(

@@ -27,6 +27,7 @@ export function registerRun(program: Command): void {
             sources: out.collected.map(toJson),
             nothingNew: out.nothingNew,
             reason: out.reason ?? null,
+            resumedIssueId: out.resumedIssueId ?? null,
             issueId: issue?.issueId ?? null,
             dir: issue?.dir ?? null,
             files: issue?.files ?? [],
@@ -36,7 +37,12 @@ export function registerRun(program: Command): void {
             [
               formatReports(out.collected),
               out.nothingNew || !issue
-                ? `Nothing new: ${out.reason ?? ''}. No issue written. (--force composes anyway.)`
+                ? [
+                    `Nothing new: ${out.reason ?? ''}. No issue written.${out.forceHelps ? ' (--force composes anyway.)' : ''}`,
+                    out.resumedIssueId && sent
+                      ? `Resumed delivery of issue ${out.resumedIssueId}: ${sent.sent} sent, ${sent.skipped} skipped, ${sent.failed} failed, ${sent.uncertain} uncertain.`
+                      : '',
+                  ].filter(Boolean).join('\n')
                 : [
                     `Composed ${issue.draft.title}`,
                     `Wrote ${issue.dir}/`,
