@@ -47,14 +47,18 @@ export async function collectStep(
     isKnown: (item) => store.items.has(item),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  return outcomes.map(({ report, state, items }) => {
-    const newItems = items.length ? store.items.insertNew(items, now) : 0;
-    store.sources.save(report.name, state, report.status);
-    if (report.status === 'failed') {
-      app.logger.warn('source failed', { source: report.name, url: report.url, error: report.error });
-    }
-    return { ...report, newItems };
-  });
+  // One transaction for the whole collection: one commit instead of one per source.
+  const reports = store.db.transaction(() =>
+    outcomes.map(({ report, state, items }) => {
+      const newItems = items.length ? store.items.insertNew(items, now) : 0;
+      store.sources.save(report.name, state, report.status);
+      return { ...report, newItems };
+    }),
+  )();
+  for (const r of reports) {
+    if (r.status === 'failed') app.logger.warn('source failed', { source: r.name, url: r.url, error: r.error });
+  }
+  return reports;
 }
 
 // ---------------------------------------------------------------- rank

@@ -5,7 +5,8 @@
  * split paragraphs; figure captions and tables of navigation are left out.
  */
 import type { TextBlock } from '../types.js';
-import { ELEMENT_NODE, TEXT_NODE, parseFragment, type DomNode } from './dom.js';
+import { scanFragment, type FragmentVisitor } from './dom.js';
+import { countNonSpace, isBlank, normalizeSpace } from './text.js';
 
 type Kind = TextBlock['kind'];
 
@@ -22,9 +23,7 @@ const STRONG = new Set(['STRONG', 'B']);
 export const HEADING_MARKERS = /^[✅■◆▣◼▪️]+\s*/u;
 const MAX_HEADING_CHARS = 60;
 
-export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u3000\ufeff]+/g, ' ').trim();
-}
+export { normalizeSpace };
 
 interface Line {
   text: string;
@@ -39,13 +38,13 @@ class BlockBuilder {
 
   add(text: string, strong: boolean): void {
     this.current.text += text;
-    const n = text.replace(/\s+/g, '').length;
+    const n = countNonSpace(text);
     if (strong) this.current.strongChars += n;
     else this.current.otherChars += n;
   }
 
   breakLine(): void {
-    if (normalizeSpace(this.current.text)) this.lines.push(this.current);
+    if (!isBlank(this.current.text)) this.lines.push(this.current);
     this.current = { text: '', strongChars: 0, otherChars: 0 };
   }
 
@@ -74,52 +73,89 @@ class BlockBuilder {
   }
 }
 
-function walk(node: DomNode, kind: Kind, strong: boolean, b: BlockBuilder): void {
-  const children = Array.from(node.childNodes);
-  for (const child of children) {
-    if (child.nodeType === TEXT_NODE) {
-      const raw = child.textContent ?? '';
-      // A blank line in text is a paragraph break, as in plain-text descriptions.
-      const parts = raw.split(/\n[ \t\u00a0]*\n/);
-      parts.forEach((part, i) => {
-        if (i > 0) b.breakLine();
-        b.add(part, strong);
-      });
-      continue;
-    }
-    if (child.nodeType !== ELEMENT_NODE) continue;
-    const tag = child.nodeName.toUpperCase();
-    if (SKIPPED.has(tag)) {
+/** What an open element means for the text inside it, and what its end does. */
+interface Frame {
+  /** Kind of the blocks inside. */
+  kind: Kind;
+  strong: boolean;
+  /** Inside a left-out element: nothing inside counts. */
+  skipped: boolean;
+  /** The kind to flush when the element ends, if it ends a block. */
+  flushOnClose: Kind | undefined;
+}
+
+/** Blocks from the element and text events of a fragment, as a walk of its tree would find them. */
+class BlockWalker implements FragmentVisitor {
+  private readonly stack: Frame[] = [];
+
+  constructor(private readonly b: BlockBuilder) {
+    this.stack.push({ kind: 'paragraph', strong: false, skipped: false, flushOnClose: undefined });
+  }
+
+  private top(): Frame {
+    return this.stack[this.stack.length - 1] as Frame;
+  }
+
+  open(tag: string, empty: boolean): void {
+    const { kind, strong, skipped } = this.top();
+    const b = this.b;
+    let frame: Frame;
+    if (skipped) {
+      frame = { kind, strong, skipped: true, flushOnClose: undefined };
+    } else if (SKIPPED.has(tag)) {
       b.flush(kind);
-      continue;
-    }
-    if (tag === 'BR') {
+      frame = { kind, strong, skipped: true, flushOnClose: undefined };
+    } else if (tag === 'BR') {
       b.breakLine();
+      frame = { kind, strong, skipped: false, flushOnClose: undefined };
     } else if (tag === 'HR') {
       b.flush(kind);
-    } else if (HEADINGS.has(tag)) {
-      b.flush(kind);
-      walk(child, 'heading', strong, b);
-      b.flush('heading');
-    } else if (MINOR_HEADINGS.has(tag)) {
-      b.flush(kind);
-      walk(child, 'paragraph', strong, b);
-      b.flush('paragraph');
-    } else if (tag === 'LI') {
-      b.flush(kind);
-      walk(child, 'list-item', strong, b);
-      b.flush('list-item');
-    } else if (tag === 'BLOCKQUOTE') {
-      b.flush(kind);
-      walk(child, 'quote', strong, b);
-      b.flush('quote');
-    } else if (BLOCK_CONTAINERS.has(tag)) {
-      b.flush(kind);
-      walk(child, kind, strong, b);
-      b.flush(kind);
+      frame = { kind, strong, skipped: false, flushOnClose: undefined };
     } else {
-      walk(child, kind, strong || STRONG.has(tag), b);
+      const inner = HEADINGS.has(tag)
+        ? 'heading'
+        : MINOR_HEADINGS.has(tag)
+          ? 'paragraph'
+          : tag === 'LI'
+            ? 'list-item'
+            : tag === 'BLOCKQUOTE'
+              ? 'quote'
+              : BLOCK_CONTAINERS.has(tag)
+                ? kind
+                : undefined;
+      if (inner !== undefined) {
+        b.flush(kind);
+        frame = { kind: inner, strong, skipped: false, flushOnClose: inner };
+      } else {
+        frame = { kind, strong: strong || STRONG.has(tag), skipped: false, flushOnClose: undefined };
+      }
     }
+    if (empty) this.end(frame);
+    else this.stack.push(frame);
+  }
+
+  close(): void {
+    const frame = this.stack.pop();
+    if (frame) this.end(frame);
+  }
+
+  private end(frame: Frame): void {
+    if (frame.flushOnClose !== undefined) this.b.flush(frame.flushOnClose);
+  }
+
+  text(raw: string): void {
+    const { strong, skipped } = this.top();
+    if (skipped) return;
+    // A blank line in text is a paragraph break, as in plain-text descriptions.
+    if (!raw.includes('\n')) {
+      this.b.add(raw, strong);
+      return;
+    }
+    const parts = raw.split(/\n[ \t\u00a0]*\n/);
+    parts.forEach((part, i) => {
+      if (i > 0) this.b.breakLine();
+      this.b.add(part, strong);
+    });
   }
 }
 
@@ -127,7 +163,7 @@ function walk(node: DomNode, kind: Kind, strong: boolean, b: BlockBuilder): void
 export function htmlToBlocks(html: string): TextBlock[] {
   if (!html.trim()) return [];
   const b = new BlockBuilder();
-  walk(parseFragment(html), 'paragraph', false, b);
+  scanFragment(html, new BlockWalker(b));
   b.flush('paragraph');
   return b.blocks;
 }

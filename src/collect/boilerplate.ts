@@ -3,7 +3,7 @@
  * (blocks in, blocks out), applied in the order of BOILERPLATE_RULES.
  */
 import type { TextBlock } from '../types.js';
-import { normalizeSpace } from './blocks.js';
+import { letterDigitHash, letterDigitKey, normalizeSpace } from './text.js';
 
 export interface BoilerplateContext {
   /** The item's title: a first block that repeats it is dropped. */
@@ -59,9 +59,18 @@ const WHOLE_BYLINE = [
   /^(?:by|written by|reporting by|words by|author:|posted by)\s+[\p{Lu}\p{Lo}][\p{L}.'’-]*(?:\s+(?:and\s+|&\s+)?[\p{L}.'’-]+){0,5}(?:\s*[,|–—-]\s*.{0,40})?$/iu,
 ];
 
-/** Drop whole-block bylines ("홍길동 기자 hong@example.com", "By Jane Doe"), credits and bare e-mails. */
+/**
+ * Drop whole-block bylines ("홍길동 기자 hong@example.com", "By Jane Doe"), credits and bare e-mails.
+ * The first pattern needs a reporter word and the next two an e-mail: texts without one skip them.
+ */
 export const dropBylines: BoilerplateRule = (blocks) =>
-  blocks.filter((b) => !(b.text.length <= 120 && WHOLE_BYLINE.some((re) => re.test(b.text))));
+  blocks.filter((b) => {
+    const t = b.text;
+    if (t.length > 120) return true;
+    const reporter = REPORTER_WORD.test(t);
+    const email = t.includes('@');
+    return !WHOLE_BYLINE.some((re, i) => (i === 0 ? reporter : i <= 2 ? email : true) && re.test(t));
+  });
 
 /**
  * Remove bylines inside paragraphs: a leading dateline ("[서울=연합뉴스] 홍길동 기자 = "), a
@@ -170,9 +179,12 @@ const PROMO = [
   /\bsupport\s+(?:our|independent)\s+journalism\b/i,
 ];
 
+/** Every PROMO pattern needs one of these words, or a Latin letter: a text with none is no promo. */
+const PROMO_HINT = /구독|제보|팔로우|좋아요|알림|앱|뉴스레터|카카오톡|카톡|네이버|텔레그램|유튜브|[a-z]/i;
+
 /** Drop short subscription, app, follow-us and tip-line promos. */
 export const dropPromos: BoilerplateRule = (blocks) =>
-  blocks.filter((b) => !(b.text.length <= 160 && PROMO.some((re) => re.test(b.text))));
+  blocks.filter((b) => !(b.text.length <= 160 && PROMO_HINT.test(b.text) && PROMO.some((re) => re.test(b.text))));
 
 const SHARE_TOKENS = new Set(
   [
@@ -217,32 +229,42 @@ const FOOTER = [
 const TRAILING_MORE =
   /\s*(?:\[(?:…|\.\.\.|&hellip;)\]|\((?:…|\.\.\.)\)|\[\s*더\s*보기\s*\]|Continue reading\s*[»→…]*|Read more\s*[»→…]*|(?:>>|»|▶|☞)?\s*(?:글\s*|기사\s*)?(?:전체\s*보기|전문\s*보기|원문\s*보기|더\s*보기|자세히\s*보기|계속\s*읽기)\s*(?:>>|»|▶)?)\s*$/iu;
 
+/** The last character (before spaces) of anything TRAILING_MORE matches, in lower case. */
+const TRAILING_MORE_ENDS = new Set([']', ')', '»', '→', '…', '>', '▶', '기', 'g', 'e']);
+
 export const dropFeedFooters: BoilerplateRule = (blocks) =>
   mapText(
     blocks.filter((b) => !(b.text.length <= 200 && FOOTER.some((re) => re.test(b.text)))),
     (t) => {
       const tail = t.slice(-40);
+      const kept = tail.trimEnd();
+      if (!TRAILING_MORE_ENDS.has(kept.charAt(kept.length - 1).toLowerCase())) return t;
       return TRAILING_MORE.test(tail) ? t.slice(0, t.length - tail.length) + tail.replace(TRAILING_MORE, '') : t;
     },
   );
 
 // ---------------------------------------------------------------- repeats and leftovers
 
-function key(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Drop paragraphs repeated within one item, and a first block that repeats the title. */
+/**
+ * Drop paragraphs repeated within one item, and a first block that repeats the title.
+ * Blocks compare by their letters and digits (letterDigitKey); a hash of those sorts them
+ * first, so the keys themselves are made only when two hashes meet.
+ */
 export const dropRepeated: BoilerplateRule = (blocks, ctx) => {
-  const seen = new Set<string>();
-  const titleKey = ctx.title ? key(ctx.title) : '';
+  const seen = new Map<number, string[]>();
+  const title = ctx.title ?? '';
+  const titleHash = title ? letterDigitHash(title) : -1;
   const out: TextBlock[] = [];
   blocks.forEach((b, i) => {
-    const k = key(b.text);
-    if (!k) return;
-    if (i === 0 && titleKey && k === titleKey) return;
-    if (seen.has(k)) return;
-    seen.add(k);
+    const h = letterDigitHash(b.text);
+    if (h === -1) return;
+    if (i === 0 && h === titleHash && letterDigitKey(b.text) === letterDigitKey(title)) return;
+    const same = seen.get(h);
+    if (same) {
+      const k = letterDigitKey(b.text);
+      if (same.some((t) => letterDigitKey(t) === k)) return;
+      same.push(b.text);
+    } else seen.set(h, [b.text]);
     out.push(b);
   });
   return out;

@@ -113,6 +113,52 @@ interface FragmentNode extends DomNode {
 
 const VOID_ELEMENTS = new Set(['BR', 'IMG', 'HR', 'WBR', 'INPUT', 'META', 'LINK', 'SOURCE', 'AREA', 'COL', 'EMBED', 'PARAM', 'TRACK']);
 
+/** What `scanFragment` reports, in document order. */
+export interface FragmentVisitor {
+  /** An element opens (name in upper case); `empty` when it can hold nothing (void or `<x/>`). */
+  open(name: string, empty: boolean): void;
+  /** The innermost open element (not `empty`) ends: at its closing tag, an outer one's, or the end. */
+  close(): void;
+  /** Text between tags, character references decoded. */
+  text(text: string): void;
+}
+
+const FRAGMENT_TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"'<]|"[^"<]*"|'[^'<]*')*)>|([^<]+)|</g;
+
+/**
+ * Read an HTML fragment that is already well-formed (sanitizer output) as a stream of
+ * element and text events, without building a tree. Unknown closing tags are ignored; a
+ * closing tag closes the elements opened inside it; elements still open at the end close.
+ */
+export function scanFragment(html: string, visitor: FragmentVisitor): void {
+  const open: string[] = [];
+  const re = new RegExp(FRAGMENT_TOKEN.source, 'g');
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[0].startsWith('<!--')) continue;
+    if (m[2] === undefined) {
+      visitor.text(decodeEntities(m[4] ?? m[0]));
+      continue;
+    }
+    const name = m[2].toUpperCase();
+    if (m[1] === '/') {
+      const at = open.lastIndexOf(name);
+      if (at < 0) continue;
+      while (open.length > at) {
+        open.pop();
+        visitor.close();
+      }
+      continue;
+    }
+    const empty = VOID_ELEMENTS.has(name) || (m[3] ?? '').trim().endsWith('/');
+    visitor.open(name, empty);
+    if (!empty) open.push(name);
+  }
+  while (open.length > 0) {
+    open.pop();
+    visitor.close();
+  }
+}
+
 function element(name: string): FragmentNode {
   return { nodeType: ELEMENT_NODE, nodeName: name, childNodes: [], textContent: null };
 }
@@ -124,27 +170,18 @@ function element(name: string): FragmentNode {
 export function parseFragment(html: string): DomNode {
   const root = element('#fragment');
   const stack: FragmentNode[] = [root];
-  const re = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"'<]|"[^"<]*"|'[^'<]*')*)>|([^<]+)|</g;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const top = stack[stack.length - 1] ?? root;
-    if (m[0].startsWith('<!--')) continue;
-    if (m[2] === undefined) {
-      top.childNodes.push({ nodeType: TEXT_NODE, nodeName: '#text', childNodes: [], textContent: decodeEntities(m[4] ?? m[0]) });
-      continue;
-    }
-    const name = m[2].toUpperCase();
-    if (m[1] === '/') {
-      for (let i = stack.length - 1; i > 0; i--) {
-        if (stack[i]?.nodeName === name) {
-          stack.length = i;
-          break;
-        }
-      }
-      continue;
-    }
-    const el = element(name);
-    top.childNodes.push(el);
-    if (!VOID_ELEMENTS.has(name) && !(m[3] ?? '').trim().endsWith('/')) stack.push(el);
-  }
+  scanFragment(html, {
+    open(name, empty) {
+      const el = element(name);
+      (stack[stack.length - 1] ?? root).childNodes.push(el);
+      if (!empty) stack.push(el);
+    },
+    close() {
+      stack.pop();
+    },
+    text(text) {
+      (stack[stack.length - 1] ?? root).childNodes.push({ nodeType: TEXT_NODE, nodeName: '#text', childNodes: [], textContent: text });
+    },
+  });
   return root;
 }

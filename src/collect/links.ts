@@ -53,29 +53,40 @@ export function isTrackingParam(name: string, value: string): boolean {
   return SOURCE_NAMES.has(n) && SOURCE_VALUES.test(value);
 }
 
+/** Both canonical forms of a URL, from one parse: without and with its fragment. */
+function canonicalForms(url: string): { bare: string; withFragment: string } {
+  let u: URL;
+  try {
+    u = new URL(url.trim());
+  } catch {
+    const t = url.trim();
+    return { bare: t, withFragment: t };
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return { bare: u.href, withFragment: u.href };
+  const kept = [...u.searchParams].filter(([k, v]) => !isTrackingParam(k, v));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  u.search = '';
+  for (const [k, v] of kept) u.searchParams.append(k, v);
+  const routed = u.hash.startsWith('#!');
+  if (u.hash === '#') u.hash = '';
+  const withFragment = withoutEmptyQuery(u.href);
+  if (routed) return { bare: withFragment, withFragment };
+  u.hash = '';
+  return { bare: withoutEmptyQuery(u.href), withFragment };
+}
+
+function withoutEmptyQuery(href: string): string {
+  return href.endsWith('?') ? href.slice(0, -1) : href;
+}
+
 /**
  * Canonical form of an absolute URL: scheme and host in lower case, default port and
  * tracking parameters removed, the rest of the query sorted, the fragment dropped unless
  * `keepFragment` (or it is a `#!` route). Returns the input trimmed if it is not a URL.
  */
 export function canonicalLink(url: string, opts: { keepFragment?: boolean } = {}): string {
-  let u: URL;
-  try {
-    u = new URL(url.trim());
-  } catch {
-    return url.trim();
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return u.href;
-  const kept = [...u.searchParams].filter(([k, v]) => !isTrackingParam(k, v));
-  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  u.search = '';
-  for (const [k, v] of kept) u.searchParams.append(k, v);
-  const routed = u.hash.startsWith('#!');
-  if (!opts.keepFragment && !routed) u.hash = '';
-  if (u.hash === '#') u.hash = '';
-  let href = u.href;
-  if (href.endsWith('?')) href = href.slice(0, -1);
-  return href;
+  const forms = canonicalForms(url);
+  return opts.keepFragment ? forms.withFragment : forms.bare;
 }
 
 /**
@@ -83,17 +94,12 @@ export function canonicalLink(url: string, opts: { keepFragment?: boolean } = {}
  * page and differ by fragment (a live blog's `#post-1`, `#post-2`); otherwise it is dropped.
  */
 export function canonicalLinksForFeed(links: readonly string[]): string[] {
-  const bare = links.map((l) => canonicalLink(l));
+  const forms = links.map(canonicalForms);
   const fragmentsByPage = new Map<string, Set<string>>();
-  links.forEach((l, i) => {
-    const page = bare[i] ?? l;
-    const withFragment = canonicalLink(l, { keepFragment: true });
-    const set = fragmentsByPage.get(page) ?? new Set<string>();
+  for (const { bare, withFragment } of forms) {
+    const set = fragmentsByPage.get(bare) ?? new Set<string>();
     set.add(withFragment);
-    fragmentsByPage.set(page, set);
-  });
-  return links.map((l, i) => {
-    const page = bare[i] ?? l;
-    return (fragmentsByPage.get(page)?.size ?? 0) > 1 ? canonicalLink(l, { keepFragment: true }) : page;
-  });
+    fragmentsByPage.set(bare, set);
+  }
+  return forms.map(({ bare, withFragment }) => ((fragmentsByPage.get(bare)?.size ?? 0) > 1 ? withFragment : bare));
 }

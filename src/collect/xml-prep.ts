@@ -18,6 +18,8 @@ export interface PreparedXml {
 }
 
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** An `&` that does not start one of the five XML entities. */
+const OTHER_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos);)/;
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 /** windows-1252 characters for the C1 code points old feeds write as numeric references (&#150;). */
@@ -60,7 +62,8 @@ function fixNumericReference(ref: string, digits: string, hex: boolean): string 
 
 /** Make character and entity references well-formed XML. */
 export function fixReferences(part: string, declared: ReadonlyMap<string, string> = new Map()): string {
-  if (!part.includes('&')) return part;
+  // Only the five XML entities (the usual case, escaped item HTML): nothing to fix.
+  if (!OTHER_REFERENCE.test(part)) return part;
   const names = new Set<string>();
   for (const m of part.matchAll(/&([A-Za-z_][\w.:-]*);/g)) {
     const name = m[1] ?? '';

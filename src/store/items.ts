@@ -1,4 +1,5 @@
 import type { CollectedItem, Item, TextBlock } from '../types.js';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 
 interface ItemRow {
@@ -31,40 +32,46 @@ function toItem(r: ItemRow): Item {
   };
 }
 
+/** The statements `insertNew` runs, prepared once per repository. */
+interface InsertStatements {
+  byGuid: Statement;
+  byLink: Statement;
+  insert: Statement;
+  /** The checks and inserts of one call, as one transaction. */
+  insertAll: (items: readonly CollectedItem[], fetchedAt: string) => number;
+}
+
 /** Items: deduplicated by (source, guid) and by canonical link across sources. */
 export class ItemRepo {
+  private statements: InsertStatements | undefined;
+
   constructor(private readonly db: Db) {}
 
-  /** Insert items not seen before; returns how many were new. */
-  insertNew(items: readonly CollectedItem[], fetchedAt: Date): number {
+  private insertStatements(): InsertStatements {
+    if (this.statements) return this.statements;
     const byGuid = this.db.prepare('SELECT 1 FROM items WHERE source = ? AND guid = ?');
     const byLink = this.db.prepare('SELECT 1 FROM items WHERE canonical_link = ?');
     const insert = this.db.prepare(
       `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks)
-       VALUES (@source, @guid, @link, @canonicalLink, @title, @publishedAt, @fetchedAt, @author, @html, @blocks)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const at = fetchedAt.toISOString();
-    let added = 0;
-    this.db.transaction(() => {
+    const insertAll = this.db.transaction((items: readonly CollectedItem[], at: string): number => {
+      let added = 0;
       for (const it of items) {
         if (byGuid.get(it.source, it.guid)) continue;
         if (it.canonicalLink && byLink.get(it.canonicalLink)) continue;
-        insert.run({
-          source: it.source,
-          guid: it.guid,
-          link: it.link,
-          canonicalLink: it.canonicalLink,
-          title: it.title,
-          publishedAt: it.publishedAt,
-          fetchedAt: at,
-          author: it.author ?? null,
-          html: it.html,
-          blocks: JSON.stringify(it.blocks),
-        });
+        insert.run(it.source, it.guid, it.link, it.canonicalLink, it.title, it.publishedAt, at, it.author ?? null, it.html, JSON.stringify(it.blocks));
         added++;
       }
-    })();
-    return added;
+      return added;
+    });
+    this.statements = { byGuid, byLink, insert, insertAll };
+    return this.statements;
+  }
+
+  /** Insert items not seen before; returns how many were new. */
+  insertNew(items: readonly CollectedItem[], fetchedAt: Date): number {
+    return this.insertStatements().insertAll(items, fetchedAt.toISOString());
   }
 
   /** Whether an item with this guid (in its source) or this canonical link is stored already. */

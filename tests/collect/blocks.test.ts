@@ -52,6 +52,25 @@ describe('HTML to text blocks', () => {
     ]);
   });
 
+  it('reads markup left open or closed out of order as the tree it stands for', () => {
+    expect(htmlToBlocks('<p>첫 문단<b>굵게</p>둘째 줄이다.')).toEqual([
+      { kind: 'paragraph', text: '첫 문단굵게' },
+      { kind: 'paragraph', text: '둘째 줄이다.' },
+    ]);
+    // The caption ends where its container does; everything inside it is left out.
+    expect(htmlToBlocks('<div><figcaption>사진=연합뉴스<p>캡션 속 문단</div>본문이다.')).toEqual([{ kind: 'paragraph', text: '본문이다.' }]);
+    expect(htmlToBlocks('<h2/>제목 없는 글이다.<h3>소제목</h3>')).toEqual([
+      { kind: 'paragraph', text: '제목 없는 글이다.' },
+      { kind: 'heading', text: '소제목' },
+    ]);
+    expect(htmlToBlocks('<ul><li>하나<li>둘</ul>끝.')).toEqual([
+      { kind: 'list-item', text: '하나' },
+      { kind: 'list-item', text: '둘' },
+      { kind: 'paragraph', text: '끝.' },
+    ]);
+    expect(htmlToBlocks('<p>a</span>b</p>')).toEqual([{ kind: 'paragraph', text: 'ab' }]);
+  });
+
   it('returns nothing for empty input', () => {
     expect(htmlToBlocks('')).toEqual([]);
     expect(htmlToBlocks('<p> </p><br>')).toEqual([]);

@@ -117,6 +117,30 @@ describe('boilerplate rules', () => {
     expect(texts(dropFeedFooters(blocks, {}))).toEqual(['Short text', '이글을 쓰면서 느끼는 거지만 정말 못할 짓이다.']);
   });
 
+  it('cuts trailing more-links whatever their case or closing mark, and leaves other endings alone', () => {
+    const blocks = [
+      p('반도체 수출이 석 달째 늘었다. READ MORE'),
+      p('업계는 하반기를 낙관했다. 기사 전문 보기 ▶'),
+      p('정부는 지원을 늘리기로 했다. 더 보기 >>'),
+      p('Prices rose again. Continue Reading »  '),
+      p('그는 이것이 마지막 기회라고 말하기'),
+      p('Nothing to cut here (really)'),
+    ];
+    expect(texts(dropFeedFooters(blocks, {}))).toEqual([
+      '반도체 수출이 석 달째 늘었다.',
+      '업계는 하반기를 낙관했다.',
+      '정부는 지원을 늘리기로 했다.',
+      'Prices rose again.',
+      '그는 이것이 마지막 기회라고 말하기',
+      'Nothing to cut here (really)',
+    ]);
+  });
+
+  it('drops repeated paragraphs that differ only in case, spacing or punctuation', () => {
+    const blocks = [p('Chip exports ROSE, again.'), p('chip exports rose again'), p('수출이  늘었다…'), p('수출이 늘었다.'), p('Chip exports fell.')];
+    expect(texts(dropRepeated(blocks, {}))).toEqual(['Chip exports ROSE, again.', '수출이  늘었다…', 'Chip exports fell.']);
+  });
+
   it('drops repeated paragraphs and a first block that repeats the title', () => {
     const blocks = [p('반도체 수출 증가'), p('같은 문단이다.'), p('다른 문단이다.'), p('같은 문단이다!'), li('항목')];
     expect(texts(dropRepeated(blocks, { title: '반도체 수출 증가' }))).toEqual(['같은 문단이다.', '다른 문단이다.', '항목']);
