@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { globalOptions, openApp, print } from '../context.js';
+import type { SendSummary } from '../../types.js';
 import { formatReports, toJson } from './collect.js';
 
 export function registerRun(program: Command): void {
@@ -48,9 +49,7 @@ export function registerRun(program: Command): void {
                     `Wrote ${issue.dir}/`,
                     ...issue.files.map((f) => `  ${f.slice(issue.dir.length + 1)}`),
                     ...issue.rendered.warnings.map((w) => `  warning: ${w.message}`),
-                    sent
-                      ? `Delivery (${app.config.delivery.transport}): ${sent.sent} sent, ${sent.skipped} skipped, ${sent.failed} failed, ${sent.uncertain} uncertain.`
-                      : '',
+                    sent ? deliveryLine(app.config.delivery.transport, issue.dir, sent) : '',
                     `Open ${issue.dir}/issue.html in a browser, or ${issue.dir}/issue.eml in a mail client.`,
                   ].join('\n'),
             ].join('\n'),
@@ -59,4 +58,11 @@ export function registerRun(program: Command): void {
         app.close();
       }
     });
+}
+
+function deliveryLine(transport: string, dir: string, s: SendSummary): string {
+  const counts = `${s.sent} sent, ${s.skipped} skipped, ${s.failed} failed, ${s.uncertain} uncertain`;
+  return transport === 'outbox'
+    ? `Delivery (outbox): ${counts}; one .eml per subscriber in ${dir}/recipients/.`
+    : `Delivery (${transport}): ${counts}.`;
 }
