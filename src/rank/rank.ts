@@ -70,7 +70,7 @@ export function rankTopics(input: RankInput): RankResult {
 
   // Near-duplicates: each group is represented in clustering by its earliest item.
   const links = docs.map((d) => d.item.canonicalLink || d.item.link);
-  const root = groupDuplicates(vectors, links, order, cfg.duplicateThreshold, row, (id) => analyzer.isWholeWord(id));
+  const root = groupDuplicates(vectors, links, order, cfg.duplicateThreshold, row, analyzer.wholeWords);
   const groupOf = new Map<number, WindowItem[]>();
   for (const i of order) {
     const r = root[i] ?? i;
@@ -91,7 +91,9 @@ export function rankTopics(input: RankInput): RankResult {
   const candidates: Array<{ topic: Topic; centroid: SparseVector; pinned: boolean }> = [];
   for (const cl of clusters) {
     const groups = cl.members.map((r) => groupOf.get(r) ?? []);
-    const terms = Array.from(cl.centroid.ids.subarray(0, TOPIC_TERMS), (t) => analyzer.terms[t] ?? '');
+    const ids = cl.centroid.ids;
+    const terms: string[] = [];
+    for (let k = 0; k < ids.length && k < TOPIC_TERMS; k++) terms.push(analyzer.terms[ids[k] as number] ?? '');
     const { topic, pinned, blockedBy, verdict } = assembleTopic(groups, terms, ctx);
     if (blockedBy !== undefined) {
       dropped.push({ topic, reason: `blocked by the editor (${blockedBy})` });
