@@ -1,6 +1,6 @@
 /** Human text for `schedule --dry-run` and the schedule part of `doctor`. */
 import { describeHolder } from './lock.js';
-import type { RunRecord } from './slot-store.js';
+import type { RunRecord } from '../types.js';
 import type { ScheduleStatus, SlotView } from './status.js';
 import { formatLocal } from './zone.js';
 

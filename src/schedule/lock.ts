@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { LockHolder, LockInfo } from './slot-store.js';
+import type { LockHolder, LockInfo } from '../types.js';
 
 export const SCHEDULER_LOCK = 'scheduler';
 

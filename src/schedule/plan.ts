@@ -3,7 +3,7 @@
  * on start (catch up once, resume, or note a miss), and how a run's result is recorded.
  */
 import type { CronFields } from './cron.js';
-import type { SlotRecord, SlotResult } from './slot-store.js';
+import type { SlotRecord, SlotResult } from '../types.js';
 import { previousSlot } from './slots.js';
 import type { CollectRunResult, IssueRunResult } from './types.js';
 import { HOUR, SECOND } from './zone.js';

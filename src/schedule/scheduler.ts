@@ -17,7 +17,7 @@ import {
   planStartup,
   type StartupAction,
 } from './plan.js';
-import type { LockHolder, LockInfo, RunKind, SlotRecord, SlotResult } from './slot-store.js';
+import type { LockHolder, LockInfo, RunKind, SlotRecord, SlotResult } from '../types.js';
 import { nextSlots, previousSlot, slotKey } from './slots.js';
 import { cronTriggers } from './triggers.js';
 import type { SchedulerDeps, TriggerSource } from './types.js';

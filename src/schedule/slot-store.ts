@@ -15,18 +15,6 @@ import type {
   SlotResult,
 } from '../types.js';
 
-export type {
-  RunKind,
-  SlotStatus,
-  SlotRecord,
-  RunRecord,
-  LockHolder,
-  LockInfo,
-  LockResult,
-  ClaimResult,
-  SlotResult,
-} from '../types.js';
-
 export interface SlotStore {
   /**
    * Take the named lock unless someone else holds it. A lock held by another holder is

@@ -4,7 +4,8 @@
  */
 import { parseCron } from './cron.js';
 import { SCHEDULER_LOCK, staleReason } from './lock.js';
-import type { LockHolder, LockInfo, RunRecord, SlotStore } from './slot-store.js';
+import type { LockHolder, LockInfo, RunRecord } from '../types.js';
+import type { SlotStore } from './slot-store.js';
 import { DEFAULT_STALE_AFTER_MS } from './plan.js';
 import { slotNote, upcomingSlots } from './slots.js';
 import { assertTimezone, formatLocal } from './zone.js';

@@ -6,7 +6,7 @@
  */
 import { createTask, type ScheduledTask } from 'node-cron';
 import type { Clock, Logger } from '../types.js';
-import type { RunKind } from './slot-store.js';
+import type { RunKind } from '../types.js';
 import { nextSlots } from './slots.js';
 import type { TriggerSource } from './types.js';
 

@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '../types.js';
-import type { LockHolder, RunKind, SlotStore } from './slot-store.js';
+import type { LockHolder, RunKind } from '../types.js';
+import type { SlotStore } from './slot-store.js';
 
 /** Handed to a run: `signal` aborts when the scheduler shuts down; `resumed` when an interrupted slot runs again. */
 export interface RunContext {

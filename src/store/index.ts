@@ -11,7 +11,7 @@ export type { IssueRecord, IssueStatus } from './issues.js';
 export type { SourceHealth } from './sources.js';
 export type { ImportResult, Suppression, SuppressionReason, SubscriberInput } from './subscribers.js';
 export type { DeliveryRow, DeliveryStatus } from './deliveries.js';
-export type { LockInfo, RunKind, RunRecord, SlotRecord, SlotStatus } from './slots.js';
+export type { LockInfo, RunKind, RunRecord, SlotRecord, SlotStatus } from '../types.js';
 
 /** The embedded SQLite store in the data folder: one repository per concern. */
 export class Store {

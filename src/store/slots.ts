@@ -14,18 +14,6 @@ import type {
 // SlotRepo implements the scheduler's SlotStore (src/schedule/slot-store.ts) structurally;
 // the record shapes they share live in src/types.ts, so the store does not import the schedule stage.
 
-export type {
-  RunKind,
-  SlotStatus,
-  SlotRecord,
-  RunRecord,
-  LockHolder,
-  LockInfo,
-  LockResult,
-  ClaimResult,
-  SlotResult,
-} from '../types.js';
-
 interface SlotRow {
   kind: RunKind;
   slot: string;

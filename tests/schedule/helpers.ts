@@ -5,7 +5,7 @@ import { fixedClock } from '../../src/app.js';
 import { manualTriggers } from '../../src/schedule/triggers.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import type { IssueRunResult, RunContext, SchedulerDeps, ScheduleOptions } from '../../src/schedule/types.js';
-import type { LockHolder } from '../../src/schedule/slot-store.js';
+import type { LockHolder } from '../../src/types.js';
 import { Store } from '../../src/store/index.js';
 import type { Logger } from '../../src/types.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCron } from '../../src/schedule/cron.js';
 import { describeHolder, staleReason } from '../../src/schedule/lock.js';
 import { dueSlot, issueResult, planStartup } from '../../src/schedule/plan.js';
-import type { LockInfo, SlotRecord } from '../../src/schedule/slot-store.js';
+import type { LockInfo, SlotRecord } from '../../src/types.js';
 
 const HOUR = 3_600_000;
 const weekly = parseCron('0 7 * * 1');
