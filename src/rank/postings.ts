@@ -1,3 +1,5 @@
+import { resized } from './buffers.js';
+
 /**
  * Inverted indexes as linked lists in typed arrays: for each term id, the values (topics
  * or documents) listed under it, in the order they were listed.
@@ -32,12 +34,8 @@ export class Postings {
   }
 
   private grow(): void {
-    const value = new Int32Array(this.used * 2);
-    value.set(this.value);
-    this.value = value;
-    const next = new Int32Array(this.used * 2);
-    next.set(this.next);
-    this.next = next;
+    this.value = resized(this.value, this.used * 2);
+    this.next = resized(this.next, this.used * 2);
   }
 }
 

@@ -4,6 +4,7 @@
  * back to its SUM_TERMS heaviest, and a centroid is a sum's heaviest terms, normalized.
  */
 import { finishVector, selectHeaviest, type SparseVector, type VectorArena } from './vectors.js';
+import { resized } from './buffers.js';
 
 /** Centroid terms kept in order (the index and a topic's terms read these). */
 export const CENTROID_SORTED_TERMS = 20;
@@ -35,12 +36,8 @@ export class SumPool {
   take(cap: number): number {
     if (this.used + cap > this.ids.length) {
       const size = Math.max(this.ids.length * 2, this.used + cap);
-      const ids = new Int32Array(size);
-      ids.set(this.ids);
-      this.ids = ids;
-      const weights = new Float64Array(size);
-      weights.set(this.weights);
-      this.weights = weights;
+      this.ids = resized(this.ids, size);
+      this.weights = resized(this.weights, size);
     }
     const at = this.used;
     this.used += cap;

@@ -11,6 +11,7 @@
  */
 import { BUILTIN_ALIASES, HANJA_ABBREVIATIONS } from './lexicon.js';
 import { chunkTerms, emitAlias, type TermOut } from './words.js';
+import { resized } from './buffers.js';
 
 export { stripSuffix, isPredicate } from './words.js';
 
@@ -160,11 +161,7 @@ export class Analyzer implements TermOut {
     if (this.data.length < chars / 8) this.growData(Math.ceil(chars / 8) - this.dataSize);
     while (this.bigramKeys.length < chars / 64) this.growBigrams();
     while (this.table.length / SLOT < chars / 64) this.grow();
-    if (this.wholeWord.length < chars / 16) {
-      const grown = new Uint8Array(Math.ceil(chars / 16));
-      grown.set(this.wholeWord);
-      this.wholeWord = grown;
-    }
+    if (this.wholeWord.length < chars / 16) this.wholeWord = resized(this.wholeWord, Math.ceil(chars / 16));
   }
 
   get vocabularySize(): number {
@@ -243,9 +240,7 @@ export class Analyzer implements TermOut {
     const id = this.idOf(term);
     if (bigram) return -id - 1;
     if (id >= this.wholeWord.length) {
-      const grown = new Uint8Array(Math.max(this.wholeWord.length * 2, id + 1));
-      grown.set(this.wholeWord);
-      this.wholeWord = grown;
+      this.wholeWord = resized(this.wholeWord, Math.max(this.wholeWord.length * 2, id + 1));
     }
     this.wholeWord[id] = 1;
     return id;

@@ -5,6 +5,7 @@
  */
 import type { TextBlock } from '../types.js';
 import { BIGRAM_WEIGHT, type Analyzer } from './tokenize.js';
+import { resized } from './buffers.js';
 
 export interface SparseVector {
   /** Term ids: the heaviest first and in order (ITEM_SORTED_TERMS of an item, CENTROID_SORTED_TERMS of a centroid), then the rest. */
@@ -214,13 +215,9 @@ class TermCounts {
 
   private growWeights(id: number): Float64Array {
     const size = Math.max(this.weights.length * 2, id + 1);
-    const grown = new Float64Array(size);
-    grown.set(this.weights);
-    this.weights = grown;
-    const df = new Float64Array(size);
-    df.set(this.df);
-    this.df = df;
-    return grown;
+    this.weights = resized(this.weights, size);
+    this.df = resized(this.df, size);
+    return this.weights;
   }
 
   private growTouched(): Int32Array {
@@ -411,12 +408,8 @@ class VectorBuilder {
 
   private growPairs(need: number): void {
     const cap = Math.max(this.pairIds.length * 2, need);
-    const ids = new Int32Array(cap);
-    ids.set(this.pairIds);
-    this.pairIds = ids;
-    const tfs = new Float64Array(cap);
-    tfs.set(this.pairTfs);
-    this.pairTfs = tfs;
+    this.pairIds = resized(this.pairIds, cap);
+    this.pairTfs = resized(this.pairTfs, cap);
   }
 
   /** The documents' vectors. */

@@ -5,7 +5,6 @@
 
 import type {
   RunKind,
-  SlotStatus,
   SlotRecord,
   RunRecord,
   LockHolder,
