@@ -14,6 +14,7 @@ export { Store } from './store/index.js';
 export {
   collectStep,
   rankStep,
+  topicItems,
   composeStep,
   renderDraft,
   renderDraftFile,
@@ -25,6 +26,7 @@ export {
 } from './pipeline.js';
 export { collectSources } from './collect/index.js';
 export { rankTopics, formatExplain } from './rank/index.js';
+export { rankDocOf } from './util/opening.js';
 export { composeIssue, draftToYaml, parseDraft, splitSentences } from './compose/index.js';
 export { renderIssue, personalize } from './render/index.js';
 export { buildMessage, buildEml, createTransport, deliverIssue } from './deliver/index.js';

@@ -8,8 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { App } from './app.js';
-import { collectSources, type CollectDeps } from './collect/index.js';
-import { composeIssue, draftToYaml, parseDraft } from './compose/index.js';
+import type { CollectDeps } from './collect/index.js';
+import { articlesToRead, composeIssue, draftToYaml, parseDraft } from './compose/index.js';
 import { loadLabels } from './config/locale.js';
 import {
   buildEml,
@@ -23,7 +23,7 @@ import {
 import { BriefingError } from './errors.js';
 import { rankTopics } from './rank/index.js';
 import { personalize, renderIssue } from './render/index.js';
-import type { Draft, Item, RankResult, Recipient, RenderedIssue, SendSummary, SourceReport } from './types.js';
+import type { Draft, Item, RankDoc, RankResult, Recipient, RenderedIssue, SendSummary, SourceReport, Topic } from './types.js';
 import { writeDirAtomic } from './util/atomic.js';
 
 // ---------------------------------------------------------------- collect
@@ -40,6 +40,9 @@ export async function collectStep(
       return st ? [[s.url, st] as const] : [];
     }),
   );
+  // Loaded here, not at the top: the HTTP, XML and sanitizing modules cost a third of a
+  // second to load, and commands that do not collect (compose, render, send) skip them.
+  const { collectSources } = await import('./collect/index.js');
   const outcomes = await collectSources(config.sources, {
     config: config.collect,
     now,
@@ -70,7 +73,8 @@ export interface RankStepOptions {
 }
 
 export interface RankStepResult extends RankResult {
-  items: Map<number, Item>;
+  /** What ranking read of each item in the window, by id (enough for source lines). */
+  docs: Map<number, RankDoc>;
 }
 
 export function rankStep(app: App, opts: RankStepOptions = {}): RankStepResult {
@@ -89,7 +93,13 @@ export function rankStep(app: App, opts: RankStepOptions = {}): RankStepResult {
     pins: store.issues.marks('pin'),
     blocks: store.issues.marks('block'),
   });
-  return { ...result, items: new Map(items.map((it) => [it.id, it])) };
+  return { ...result, docs: new Map(items.map((it) => [it.id, it])) };
+}
+
+/** The whole items compose reads of the topics (`articlesToRead` of each), by id. */
+export function topicItems(app: App, topics: readonly Topic[]): Map<number, Item> {
+  const ids = topics.flatMap((t) => articlesToRead(t.items).map((r) => r.itemId));
+  return new Map(app.store.items.byIds(ids).map((it) => [it.id, it]));
 }
 
 // ---------------------------------------------------------------- compose + render
@@ -146,7 +156,8 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
   const draft = composeIssue({
     issueId,
     topics: ranked.topics,
-    items: ranked.items,
+    items: topicItems(app, ranked.topics),
+    listed: ranked.docs,
     newsletter: config.newsletter,
     sources: config.sources,
     labels,

@@ -159,6 +159,20 @@ export interface Item extends CollectedItem {
   fetchedAt: string;
 }
 
+/** What a source line names of an item (a whole `Item` and a `RankDoc` both carry it). */
+export type ListedItem = Pick<Item, 'source' | 'title' | 'link' | 'canonicalLink' | 'publishedAt'>;
+
+/**
+ * What ranking reads of a stored item (`rankDocOf` in src/util/opening.ts): no HTML, and
+ * of the body only its opening and its length.
+ */
+export interface RankDoc extends Pick<Item, 'id' | 'source' | 'link' | 'canonicalLink' | 'title' | 'publishedAt' | 'fetchedAt'> {
+  /** The body's first paragraphs (headings skipped), about 400 characters in all. */
+  opening: string[];
+  /** Characters of body text, headings excluded. */
+  bodyChars: number;
+}
+
 export type FetchStatus = 'ok' | 'not-modified' | 'failed' | 'skipped';
 
 /** What one source's collection did, for the report and the store. */
@@ -254,7 +268,7 @@ export interface SentTopic {
 }
 
 export interface RankInput {
-  items: Item[];
+  items: RankDoc[];
   sources: SourceConfig[];
   sent: SentTopic[];
   now: Date;

@@ -34,29 +34,86 @@ export async function timeOnce<T>(fn: () => T | Promise<T>): Promise<{ ms: numbe
 /** Runs always measured, whatever the time budget. */
 export const MIN_RUNS = 3;
 
+/** Warm-up lasts at least this long by default: the JIT keeps optimizing well past the first calls. */
+export const WARMUP_MS = 1000;
+
 /**
- * Median over `runs` calls after `warmup` calls. `setup` runs before each call, untimed
- * (fresh inputs, a fresh folder). With `budgetMs`, measuring stops early once the calls
- * have taken that long and at least MIN_RUNS were measured (`runs` in the result says
- * how many).
+ * Median over `runs` calls after a warm-up of at least `warmup` calls and at least
+ * `warmupMs` (WARMUP_MS by default) of calling. `setup` runs before each call, untimed
+ * (fresh inputs, a fresh folder). With `budgetMs`, measuring stops early once the
+ * measured calls have taken that long and at least MIN_RUNS were measured (`runs` in the
+ * result says how many).
  */
 export async function warm<S>(
   fn: (state: S) => unknown,
-  opts: { runs: number; warmup?: number; setup?: () => S | Promise<S>; budgetMs?: number },
+  opts: { runs: number; warmup?: number; warmupMs?: number; setup?: () => S | Promise<S>; budgetMs?: number },
 ): Promise<Sample> {
   const times: number[] = [];
-  const warmup = opts.warmup ?? 2;
+  const warmupRuns = opts.warmup ?? 2;
+  const warmupMs = opts.warmupMs ?? WARMUP_MS;
+  let warmed = 0;
+  let warming = 0;
   let spent = 0;
-  for (let i = 0; i < warmup + opts.runs; i++) {
+  while (times.length < opts.runs) {
     if (opts.budgetMs !== undefined && spent > opts.budgetMs && times.length >= MIN_RUNS) break;
     const state = (opts.setup ? await opts.setup() : undefined) as S;
     const t0 = performance.now();
     await fn(state);
     const t = performance.now() - t0;
-    spent += t;
-    if (i >= warmup) times.push(t);
+    if (warmed < warmupRuns || warming < warmupMs) {
+      warmed++;
+      warming += t;
+    } else {
+      spent += t;
+      times.push(t);
+    }
   }
   return sample(times);
+}
+
+/** One side of an alternating measurement: the call, and an untimed setup before each call. */
+export interface Side<S> {
+  fn: (state: S) => unknown;
+  setup?: () => S | Promise<S>;
+}
+
+/**
+ * Like `warm`, for two or more ways of doing the same work: all are warmed up first (each
+ * at least `warmup` calls and `warmupMs`), then measured call by call in turn, so drift
+ * in the machine (other load, the disk, the heap growing) touches every side alike.
+ */
+export async function warmAlternating<S>(
+  sides: ReadonlyArray<Side<S>>,
+  opts: { runs: number; warmup?: number; warmupMs?: number; budgetMs?: number },
+): Promise<Sample[]> {
+  const call = async (side: Side<S>): Promise<number> => {
+    const state = (side.setup ? await side.setup() : undefined) as S;
+    const t0 = performance.now();
+    await side.fn(state);
+    return performance.now() - t0;
+  };
+  const warmupRuns = opts.warmup ?? 2;
+  const warmupMs = opts.warmupMs ?? WARMUP_MS;
+  const warmed = sides.map(() => ({ runs: 0, ms: 0 }));
+  while (warmed.some((w) => w.runs < warmupRuns || w.ms < warmupMs)) {
+    for (const [k, side] of sides.entries()) {
+      const w = warmed[k]!;
+      if (w.runs >= warmupRuns && w.ms >= warmupMs) continue;
+      w.ms += await call(side);
+      w.runs++;
+    }
+  }
+  const times: number[][] = sides.map(() => []);
+  let spent = 0;
+  for (let i = 0; i < opts.runs; i++) {
+    if (opts.budgetMs !== undefined && spent > opts.budgetMs && i >= MIN_RUNS) break;
+    for (const [k, side] of sides.entries()) {
+      const t = await call(side);
+      spent += t;
+      times[k]!.push(t);
+    }
+  }
+  return times.map(sample);
 }
 
 export interface ColdResult extends Sample {

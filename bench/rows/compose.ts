@@ -6,7 +6,8 @@
  * - cold: `briefing compose --force` from the built CLI in a fresh process;
  * - peer: the same `composeStep` with the templates read and compiled on every call
  *   (a fresh copy of the templates folder each time defeats the renderer's cache)
- *   instead of compiled once and kept;
+ *   instead of compiled once and kept; ours and the peer are warmed up, then measured in
+ *   turn, call by call;
  * - a breakdown of where the warm time goes, step by step, for the note.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,13 +18,13 @@ import { createApp, fixedClock, silentLogger } from '../../src/app.js';
 import { composeIssue } from '../../src/compose/index.js';
 import { loadLabels } from '../../src/config/locale.js';
 import { buildEml, buildMessage } from '../../src/deliver/index.js';
-import { composeStep, rankStep, renderDraft } from '../../src/pipeline.js';
+import { composeStep, rankStep, renderDraft, topicItems } from '../../src/pipeline.js';
 import { RENDER_STEPS, personalize, type RenderOptions } from '../../src/render/index.js';
 import type { Draft } from '../../src/types.js';
 import { CLI, ROOT, rowMain } from '../lib/child.js';
 import { NOW, projectWithItems } from '../lib/fixture.js';
 import { ms, row, speedup, type Row } from '../lib/table.js';
-import { cold, median, warm } from '../lib/timing.js';
+import { cold, median, warmAlternating, type Sample } from '../lib/timing.js';
 
 const ITEMS = 2000;
 /** Stop repeating a measurement after this long (at least three runs are always measured). */
@@ -46,11 +47,14 @@ async function breakdown(app: ReturnType<typeof createApp>, runs: number): Promi
     };
     const ranked = rankStep(app, { now: NOW, includeSent: true });
     lap('rank');
+    const items = topicItems(app, ranked.topics);
+    lap('items');
     const labels = loadLabels(config.paths.locales, config.newsletter.locale);
     const draft: Draft = composeIssue({
       issueId: 'bench',
       topics: ranked.topics,
-      items: ranked.items,
+      items,
+      listed: ranked.docs,
       newsletter: config.newsletter,
       sources: config.sources,
       labels,
@@ -85,7 +89,6 @@ rowMain(async (opts): Promise<Row[]> => {
   const app = project.open();
   const copies: string[] = [];
   try {
-    const ours = await warm(() => composeStep(app, { now: NOW, force: true }), { runs, warmup: 2, budgetMs: BUDGET });
     const first = await composeStep(app, { now: NOW, force: true });
     if (first.nothingNew) throw new Error(`compose found nothing: ${first.reason}`);
     const stories = first.draft.stories.length;
@@ -100,20 +103,16 @@ rowMain(async (opts): Promise<Row[]> => {
       const config = { ...app.config, paths: { ...app.config.paths, templates: dir, locales: join(dir, 'locales') } };
       return createApp(config, { store: app.store, clock: fixedClock(NOW), logger: silentLogger });
     };
-    const peer = await warm((fresh: ReturnType<typeof createApp>) => composeStep(fresh, { now: NOW, force: true }), {
-      runs,
-      warmup: 1,
-      setup: freshApp,
-      budgetMs: BUDGET,
-    });
+    // Ours and the peer are measured in turn, after both are warm.
+    const [ours, peer] = (await warmAlternating<ReturnType<typeof createApp>>(
+      [{ fn: () => composeStep(app, { now: NOW, force: true }) }, { fn: (fresh) => composeStep(fresh, { now: NOW, force: true }), setup: freshApp }],
+      { runs, budgetMs: BUDGET },
+    )) as [Sample, Sample];
     // The render step alone, where the two differ.
-    const renderOurs = await warm(() => renderDraft(app, first.draft), { runs, warmup: 2, budgetMs: BUDGET });
-    const renderPeer = await warm((fresh: ReturnType<typeof createApp>) => renderDraft(fresh, first.draft), {
-      runs,
-      warmup: 1,
-      setup: freshApp,
-      budgetMs: BUDGET,
-    });
+    const [renderOurs, renderPeer] = (await warmAlternating<ReturnType<typeof createApp>>(
+      [{ fn: () => renderDraft(app, first.draft) }, { fn: (fresh) => renderDraft(fresh, first.draft), setup: freshApp }],
+      { runs, budgetMs: BUDGET },
+    )) as [Sample, Sample];
 
     const where = await breakdown(app, opts.quick ? 3 : Math.max(3, Math.min(7, Math.round(BUDGET / ours.median))));
 

@@ -5,7 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../../src/config/index.js';
 import { rankTopics } from '../../src/rank/index.js';
-import type { Item, RankInput } from '../../src/types.js';
+import type { RankDoc, RankInput } from '../../src/types.js';
+import { rankDocOf } from '../../src/util/opening.js';
 import { generateItems } from '../generate.js';
 import { rowMain } from '../lib/child.js';
 import { NOW, sourcesOf } from '../lib/fixture.js';
@@ -14,7 +15,7 @@ import { sample, warm } from '../lib/timing.js';
 
 function input(n: number): RankInput {
   const generated = generateItems(n, { seed: 5, now: NOW });
-  const items: Item[] = generated.map((it, i) => ({ ...it, id: i + 1, fetchedAt: NOW.toISOString() }));
+  const items: RankDoc[] = generated.map((it, i) => rankDocOf({ ...it, id: i + 1, fetchedAt: NOW.toISOString() }));
   const config = resolveConfig({ sources: sourcesOf(generated) }, '/');
   return {
     items,

@@ -3,7 +3,7 @@
  * subheadings (heading blocks, ✅/■ lines, [bracketed] lines) and which
  * sentences sit under each.
  */
-import { convert } from 'html-to-text';
+import { createRequire } from 'node:module';
 import type { Item, TextBlock } from '../types.js';
 import { cleanSentence, isBoilerplate } from './boilerplate.js';
 import { isCompleteSentence, splitSentences } from './sentences.js';
@@ -53,10 +53,14 @@ function headingOf(block: TextBlock): string | undefined {
   return undefined;
 }
 
+/** html-to-text, loaded on first use: bodies almost always come as blocks already. */
+let htmlToText: typeof import('html-to-text') | undefined;
+
 function blocksOf(item: Item): TextBlock[] {
   if (item.blocks.length > 0) return item.blocks;
   if (!item.html.trim()) return [];
-  const text = convert(item.html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+  htmlToText ??= createRequire(import.meta.url)('html-to-text') as typeof import('html-to-text');
+  const text = htmlToText.convert(item.html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())

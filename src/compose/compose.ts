@@ -2,7 +2,7 @@
  * composeIssue: ranked topics in, the editable issue (Draft) out. Pure: the
  * reference time and every input come in as data.
  */
-import type { Draft, HeadlineEntry, Item, Labels, NewsletterConfig, SourceConfig, Story, Topic } from '../types.js';
+import type { Draft, HeadlineEntry, Item, Labels, ListedItem, NewsletterConfig, SourceConfig, Story, Topic } from '../types.js';
 import { prepareArticle, type Article } from './article.js';
 import { headlineEntry } from './headlines.js';
 import { fillLabel, label } from './labels.js';
@@ -15,8 +15,16 @@ export interface ComposeInput {
   issueId: string;
   /** From rank, in issue order. */
   topics: readonly Topic[];
-  /** Full items by id. */
+  /**
+   * Whole items by id: at least the ones compose reads, each topic's first
+   * READ_ARTICLES items (`articlesToRead`).
+   */
   items: ReadonlyMap<number, Item>;
+  /**
+   * Every item of the topics (near-duplicates too) with what a source line names;
+   * `items` when not given.
+   */
+  listed?: ReadonlyMap<number, ListedItem>;
   newsletter: NewsletterConfig;
   /** Publisher names = SourceConfig.name. */
   sources: readonly SourceConfig[];
@@ -25,14 +33,21 @@ export interface ComposeInput {
   now: Date;
 }
 
-/** The topic's items, best first; near-duplicates of an item follow the items themselves. */
-function topicItems(topic: Topic, items: ReadonlyMap<number, Item>): { main: Item[]; all: Item[] } {
-  const main = topic.items.map((r) => items.get(r.itemId)).filter((i): i is Item => i !== undefined);
-  const dups = topic.items
-    .flatMap((r) => r.duplicates)
-    .map((id) => items.get(id))
+/**
+ * The topic's whole items that compose reads, best first (`main`), and every item it
+ * lists in the source line, best first with near-duplicates after the items themselves.
+ */
+function topicItems(
+  topic: Topic,
+  items: ReadonlyMap<number, Item>,
+  listed: ReadonlyMap<number, ListedItem>,
+): { main: Item[]; all: ListedItem[] } {
+  const main = articlesToRead(topic.items)
+    .map((r) => items.get(r.itemId))
     .filter((i): i is Item => i !== undefined);
-  return { main, all: [...main, ...dups] };
+  const ids = [...topic.items.map((r) => r.itemId), ...topic.items.flatMap((r) => r.duplicates)];
+  const all = ids.map((id) => listed.get(id)).filter((i): i is ListedItem => i !== undefined);
+  return { main, all };
 }
 
 export function composeIssue(input: ComposeInput): Draft {
@@ -43,11 +58,11 @@ export function composeIssue(input: ComposeInput): Draft {
   const later: Array<{ topic: Topic; articles: Article[] | undefined; items: Item[] }> = [];
 
   for (const topic of input.topics) {
-    const { main, all } = topicItems(topic, input.items);
+    const { main, all } = topicItems(topic, input.items, input.listed ?? input.items);
     if (main.length === 0) continue;
     if (stories.length < newsletter.topStories) {
       // Only the articles compose reads are prepared (reading.ts); the source line names them all.
-      const articles = articlesToRead(main).map(prepareArticle);
+      const articles = main.map(prepareArticle);
       const story = buildStory({ topic, articles, sources: sourceRefs(all, sources), publishers, used });
       if (story) {
         stories.push(story);
@@ -64,7 +79,7 @@ export function composeIssue(input: ComposeInput): Draft {
     if (headlines.length >= newsletter.headlines) break;
     const first = items[0];
     if (!first) continue;
-    const read = articles ?? articlesToRead(items).map(prepareArticle);
+    const read = articles ?? items.map(prepareArticle);
     const entry = headlineEntry(topic, read, publisherOf(first, sources), publishers, used);
     if (entry) headlines.push(entry);
   }

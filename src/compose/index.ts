@@ -1,5 +1,6 @@
 /** compose: ranked topics → the editable issue (Draft), and the draft file format. */
 export { composeIssue, type ComposeInput } from './compose.js';
+export { articlesToRead, READ_ARTICLES } from './reading.js';
 export { draftToYaml, parseDraft } from './draft.js';
 export { splitSentences, isCompleteSentence } from './sentences.js';
 export { cleanHeadline } from './headline.js';

@@ -1,5 +1,5 @@
 /** Source lines: who published what, when (`Publisher(M/D): title`). */
-import type { Item, SourceConfig, SourceRef } from '../types.js';
+import type { Item, ListedItem, SourceConfig, SourceRef } from '../types.js';
 import { sourceTitle } from './headline.js';
 
 /** `M/D` of an ISO time in a timezone, e.g. formatSourceDate('2025-03-18T16:00:00Z', 'Asia/Seoul') → '3/19'. */
@@ -19,7 +19,7 @@ export function publisherOf(item: Pick<Item, 'source'>, sources: readonly Source
 }
 
 /** One reference per publisher, in the order given (best item first). */
-export function sourceRefs(items: readonly Item[], sources: readonly SourceConfig[]): SourceRef[] {
+export function sourceRefs(items: readonly ListedItem[], sources: readonly SourceConfig[]): SourceRef[] {
   const names = sources.map((s) => s.name);
   const seen = new Set<string>();
   const refs: SourceRef[] = [];

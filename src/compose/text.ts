@@ -20,18 +20,32 @@ const STOPWORDS = new Set([
   'the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'on', 'is', 'are', 'was', 'with', 'by', 'at',
 ]);
 
+/**
+ * The particles by length, longest first. No particle is a suffix of one listed before it
+ * (tests/compose/text.test.ts checks), so the longest particle that ends a word is the
+ * first of the list that does.
+ */
+const PARTICLES_BY_LENGTH: ReadonlyArray<{ length: number; set: ReadonlySet<string> }> = [
+  ...new Set(PARTICLES.map((p) => p.length)),
+]
+  .sort((a, b) => b - a)
+  .map((length) => ({ length, set: new Set(PARTICLES.filter((p) => p.length === length)) }));
+
 const HANGUL = /[\uac00-\ud7a3]/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** A word without its trailing particle (lower-cased). */
+/** A word without its trailing particle (lower-cased): the longest particle that leaves something. */
 export function stem(word: string): string {
   const w = word.toLowerCase();
-  if (!HANGUL.test(w) || w.length < 2) return w;
-  for (const p of PARTICLES) {
-    if (w.length > p.length && w.endsWith(p)) return w.slice(0, -p.length);
+  if (w.length < 2 || !HANGUL.test(w)) return w;
+  for (const { length, set } of PARTICLES_BY_LENGTH) {
+    if (w.length > length && set.has(w.slice(-length))) return w.slice(0, -length);
   }
   return w;
 }
+
+/** The particles `stem` strips, in the order it tries them (for tests). */
+export const STEM_PARTICLES: readonly string[] = PARTICLES;
 
 /** Index terms of a text: particle-stripped words plus Hangul bigrams. */
 export function terms(text: string): string[] {

@@ -1,7 +1,7 @@
 /**
  * rankTopics: the ranking pipeline, in order.
  *   1. window     — keep items published in [now − window, now], not older than maxAgeHours
- *   2. vectors    — Korean-aware TF-IDF of title + first paragraphs (tokenize.ts, vectors.ts)
+ *   2. vectors    — Korean-aware TF-IDF of the title and opening (tokenize.ts, vectors.ts)
  *   3. duplicates — near-duplicates collapse into one group, counted once (duplicates.ts)
  *   4. clusters   — single pass in time order over the groups (cluster.ts)
  *   5. topics     — items best first, stable id, top terms, the score (assemble.ts, score.ts)

@@ -6,14 +6,14 @@
  * (in steps of COMPLETENESS_STEP characters, up to COMPLETENESS_CAP); then the earliest;
  * then the lowest item id.
  */
-import type { Item, RankedItem } from '../types.js';
+import type { RankDoc, RankedItem } from '../types.js';
 
 export const COMPLETENESS_STEP = 300;
 export const COMPLETENESS_CAP = 1500;
 
 /** An item in the window with what ranking needs to know about it. */
 export interface WindowItem {
-  item: Item;
+  item: RankDoc;
   /** Publication time, ms since epoch. */
   time: number;
   /** Weight of its source (1 when the source is not configured). */
@@ -22,10 +22,8 @@ export interface WindowItem {
   completeness: number;
 }
 
-export function completenessOf(item: Pick<Item, 'blocks'>): number {
-  let chars = 0;
-  for (const b of item.blocks) if (b.kind !== 'heading') chars += b.text.length;
-  return Math.floor(Math.min(chars, COMPLETENESS_CAP) / COMPLETENESS_STEP);
+export function completenessOf(item: Pick<RankDoc, 'bodyChars'>): number {
+  return Math.floor(Math.min(item.bodyChars, COMPLETENESS_CAP) / COMPLETENESS_STEP);
 }
 
 function completeness(w: WindowItem): number {
@@ -61,7 +59,7 @@ export function hash53(text: string): number {
 }
 
 /** `t-` and 10 hex digits of a hash of the item's canonical link (or link, or id). */
-export function topicIdOf(item: Pick<Item, 'canonicalLink' | 'link' | 'id'>): string {
+export function topicIdOf(item: Pick<RankDoc, 'canonicalLink' | 'link' | 'id'>): string {
   const key = item.canonicalLink || item.link || `item:${item.id}`;
   return `t-${hash53(key).toString(16).padStart(14, '0').slice(-10)}`;
 }

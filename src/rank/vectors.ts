@@ -3,7 +3,7 @@
  * heaviest terms first and in order (so a prefix is its top terms) and has unit length
  * (so a dot product is a cosine).
  */
-import type { TextBlock } from '../types.js';
+import { OPENING_CHARS } from '../util/opening.js';
 import { BIGRAM_WEIGHT, type Analyzer } from './tokenize.js';
 import { resized } from './buffers.js';
 
@@ -14,10 +14,10 @@ export interface SparseVector {
   weights: Float64Array;
 }
 
-/** What the vectors read of an item: its title and first paragraphs. */
+/** What the vectors read of an item: its title and the opening of its body (src/util/opening.ts). */
 export interface TextSource {
   title: string;
-  blocks: readonly TextBlock[];
+  opening: readonly string[];
 }
 
 /**
@@ -29,17 +29,10 @@ export const IDF_PRIOR_DOCS = 10;
 export const IDF_PRIOR_SHARE = 0.02;
 /** Title terms count this many times a body term. */
 export const TITLE_WEIGHT = 2;
-/** Characters of body text read for the vector (whole paragraphs, the first one cut at a space). */
-export const BODY_CHARS = 400;
 /** Terms kept per item vector. */
 export const MAX_ITEM_TERMS = 64;
 /** How many of an item vector's heaviest terms are kept in order; the rest follow unordered. */
 export const ITEM_SORTED_TERMS = 24;
-
-function cutAtSpace(text: string, limit: number): string {
-  const cut = text.lastIndexOf(' ', limit);
-  return text.slice(0, cut > 0 ? cut : limit);
-}
 
 let scratchIndex = new Int32Array(1024);
 let scratchWeights = new Float64Array(1024);
@@ -319,7 +312,7 @@ function sampleHash(text: string): number {
  */
 export function buildVectors(docs: readonly TextSource[], analyzer: Analyzer): SparseVector[] {
   let chars = 0;
-  for (const doc of docs) chars += doc.title.length + BODY_CHARS;
+  for (const doc of docs) chars += doc.title.length + OPENING_CHARS;
   analyzer.reserve(chars);
   const builder = new VectorBuilder(analyzer, docs.length, chars);
   for (const doc of docs) builder.count(doc);
@@ -349,19 +342,10 @@ class VectorBuilder {
     this.offsets = new Int32Array(docs + 1);
   }
 
-  /** Count the title and first paragraphs of the next document. */
+  /** Count the title and opening of the next document. */
   count(doc: TextSource): void {
     this.countText(doc.title, TITLE_WEIGHT);
-    let chars = 0;
-    for (const b of doc.blocks) {
-      if (b.kind === 'heading') continue;
-      const room = BODY_CHARS - chars;
-      if (room <= 0) break;
-      const text = b.text.length <= room ? b.text : chars > 0 ? '' : cutAtSpace(b.text, room);
-      if (!text) break;
-      this.countText(text, 1);
-      chars += text.length + 1;
-    }
+    for (const text of doc.opening) this.countText(text, 1);
     this.takeCounts();
     this.offsets[++this.docs] = this.used;
   }

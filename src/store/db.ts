@@ -2,14 +2,38 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BriefingError } from '../errors.js';
+import { bodyCharsOf, openingOf } from '../util/opening.js';
+import type { TextBlock } from '../types.js';
+import { encodeOpening } from './opening.js';
 
 export type Db = Database.Database;
+
+/** A schema migration: SQL, or a function for steps SQL cannot do (filling a column from JSON). */
+export type Migration = string | ((db: Db) => void);
+
+/** Fill the opening and body length of every item stored before migration 3. */
+function fillOpenings(db: Db): void {
+  db.exec(`ALTER TABLE items ADD COLUMN opening BLOB NOT NULL DEFAULT x'';
+           ALTER TABLE items ADD COLUMN body_chars INTEGER NOT NULL DEFAULT 0;`);
+  const page = db.prepare('SELECT id, blocks FROM items WHERE id > ? ORDER BY id LIMIT 500');
+  const update = db.prepare('UPDATE items SET opening = ?, body_chars = ? WHERE id = ?');
+  // Page by page: a statement cannot write while another one is still reading.
+  for (let after = 0; ; ) {
+    const rows = page.all(after) as Array<{ id: number; blocks: string }>;
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const blocks = JSON.parse(row.blocks) as TextBlock[];
+      update.run(encodeOpening(openingOf(blocks)), bodyCharsOf(blocks), row.id);
+      after = row.id;
+    }
+  }
+}
 
 /**
  * Schema migrations, in order. Each runs once, inside a transaction; the
  * database's user_version records how many have run. Append, never edit.
  */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   // 1: the whole first schema
   `
   CREATE TABLE sources (
@@ -125,6 +149,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: the highest item id an issue was composed over ("nothing new" since then)
   `ALTER TABLE issues ADD COLUMN item_watermark INTEGER NOT NULL DEFAULT 0;`,
+  // 3: what ranking reads of an item (its opening paragraphs and body length), kept beside the body
+  fillOpenings,
 ];
 
 /** Open (creating if needed) the SQLite database in the data folder, WAL mode, migrated. */
@@ -159,9 +185,10 @@ export function migrate(db: Db): void {
     );
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
-    const sql = MIGRATIONS[v] ?? '';
+    const step = MIGRATIONS[v] ?? '';
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

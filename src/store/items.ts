@@ -1,6 +1,11 @@
-import type { CollectedItem, Item, TextBlock } from '../types.js';
+import type { CollectedItem, Item, RankDoc, TextBlock } from '../types.js';
 import type { Statement } from 'better-sqlite3';
+import { bodyCharsOf, openingOf } from '../util/opening.js';
 import type { Db } from './db.js';
+import { decodeOpening, encodeOpening } from './opening.js';
+
+/** Ids per `IN (…)` query (well under SQLite's bound-parameter limit). */
+const IDS_PER_QUERY = 500;
 
 interface ItemRow {
   id: number;
@@ -14,6 +19,18 @@ interface ItemRow {
   author: string | null;
   html: string;
   blocks: string;
+}
+
+interface RankDocRow {
+  id: number;
+  source: string;
+  link: string;
+  canonical_link: string;
+  title: string;
+  published_at: string;
+  fetched_at: string;
+  opening: Buffer;
+  body_chars: number;
 }
 
 function toItem(r: ItemRow): Item {
@@ -52,15 +69,28 @@ export class ItemRepo {
     const byGuid = this.db.prepare('SELECT 1 FROM items WHERE source = ? AND guid = ?');
     const byLink = this.db.prepare('SELECT 1 FROM items WHERE canonical_link = ?');
     const insert = this.db.prepare(
-      `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks, opening, body_chars)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertAll = this.db.transaction((items: readonly CollectedItem[], at: string): number => {
       let added = 0;
       for (const it of items) {
         if (byGuid.get(it.source, it.guid)) continue;
         if (it.canonicalLink && byLink.get(it.canonicalLink)) continue;
-        insert.run(it.source, it.guid, it.link, it.canonicalLink, it.title, it.publishedAt, at, it.author ?? null, it.html, JSON.stringify(it.blocks));
+        insert.run(
+          it.source,
+          it.guid,
+          it.link,
+          it.canonicalLink,
+          it.title,
+          it.publishedAt,
+          at,
+          it.author ?? null,
+          it.html,
+          JSON.stringify(it.blocks),
+          encodeOpening(openingOf(it.blocks)),
+          bodyCharsOf(it.blocks),
+        );
         added++;
       }
       return added;
@@ -83,20 +113,40 @@ export class ItemRepo {
     );
   }
 
-  /** Items published in [from, to]. */
-  inWindow(from: Date, to: Date): Item[] {
+  /**
+   * What ranking reads of the items published in [from, to]: no HTML and no whole body,
+   * so a window of thousands of items reads in a few milliseconds.
+   */
+  inWindow(from: Date, to: Date): RankDoc[] {
     const rows = this.db
-      .prepare('SELECT * FROM items WHERE published_at >= ? AND published_at <= ? ORDER BY published_at, id')
-      .all(from.toISOString(), to.toISOString()) as ItemRow[];
-    return rows.map(toItem);
+      .prepare(
+        `SELECT id, source, link, canonical_link, title, published_at, fetched_at, opening, body_chars
+         FROM items WHERE published_at >= ? AND published_at <= ? ORDER BY published_at, id`,
+      )
+      .all(from.toISOString(), to.toISOString()) as RankDocRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      source: r.source,
+      link: r.link,
+      canonicalLink: r.canonical_link,
+      title: r.title,
+      publishedAt: r.published_at,
+      fetchedAt: r.fetched_at,
+      opening: decodeOpening(r.opening),
+      bodyChars: r.body_chars,
+    }));
   }
 
+  /** Whole items by id, in the order asked (unknown ids are left out). */
   byIds(ids: readonly number[]): Item[] {
-    if (ids.length === 0) return [];
-    const rows = this.db
-      .prepare(`SELECT * FROM items WHERE id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as ItemRow[];
-    const map = new Map(rows.map((r) => [r.id, toItem(r)]));
+    const map = new Map<number, Item>();
+    for (let at = 0; at < ids.length; at += IDS_PER_QUERY) {
+      const chunk = ids.slice(at, at + IDS_PER_QUERY);
+      const rows = this.db
+        .prepare(`SELECT * FROM items WHERE id IN (${chunk.map(() => '?').join(',')})`)
+        .all(...chunk) as ItemRow[];
+      for (const r of rows) map.set(r.id, toItem(r));
+    }
     return ids.flatMap((id) => map.get(id) ?? []);
   }
 

@@ -122,3 +122,15 @@ describe('sentences already in the issue', () => {
     expect(used.vectorOf('날씨는 맑았다.')).toEqual(termVector('날씨는 맑았다.'));
   });
 });
+
+describe('an article whose feed gave only HTML', () => {
+  it('reads its sentences from the HTML, one paragraph per block, without the link targets', () => {
+    const html = '<p>정부가 반도체 지원법 시행령을 의결했다. 세액공제율은 25%로 오른다.</p><p><a href="https://x.example/a">국회는</a> 다음 달 후속 법안을 다룬다.</p>';
+    const article = prepareArticle({ ...item({ title: '반도체 지원법 시행', blocks: [] }), html });
+    expect(article.sentences.map((s) => s.text)).toEqual([
+      '정부가 반도체 지원법 시행령을 의결했다.',
+      '세액공제율은 25%로 오른다.',
+      '국회는 다음 달 후속 법안을 다룬다.',
+    ]);
+  });
+});

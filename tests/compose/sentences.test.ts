@@ -95,6 +95,33 @@ describe('splitSentences', () => {
     expect(splitSentences('회의는 길어졌다... 결국 합의했다.')).toEqual(['회의는 길어졌다... 결국 합의했다.']);
   });
 
+  it('keeps emoji (surrogate pairs) whole, before and inside sentences and quotations', () => {
+    expect(splitSentences('🖊️ 반도체 수출이 늘었다. 😀 업계는 웃었다! 💡 전망은 밝다?')).toEqual([
+      '🖊️ 반도체 수출이 늘었다.',
+      '😀 업계는 웃었다!',
+      '💡 전망은 밝다?',
+    ]);
+    expect(splitSentences('그는 웃었다😀. 다음 문장이다.')).toEqual(['그는 웃었다😀.', '다음 문장이다.']);
+    expect(splitSentences('그는 “좋다. 😀 더 좋다”고 했다. 끝났다.')).toEqual(['그는 “좋다. 😀 더 좋다”고 했다.', '끝났다.']);
+  });
+
+  it('never splits inside nested quotations or 「」 titles', () => {
+    expect(splitSentences('그는 “그녀가 ‘좋다. 더 좋다’고 했다. 정말이다”라고 전했다. 다음이다.')).toEqual([
+      '그는 “그녀가 ‘좋다. 더 좋다’고 했다. 정말이다”라고 전했다.',
+      '다음이다.',
+    ]);
+    expect(splitSentences('「첫째다. 둘째다」는 제목이다. 끝이다.')).toEqual(['「첫째다. 둘째다」는 제목이다.', '끝이다.']);
+  });
+
+  it('ends at ?!, full-width marks and 。, and treats no-break and ideographic spaces as spaces', () => {
+    expect(splitSentences('정말인가?! 그렇다！ 확인했다。 끝이다.')).toEqual(['정말인가?!', '그렇다！', '확인했다。', '끝이다.']);
+    expect(splitSentences('첫 문장이다.\u00a0둘째 문장이다.\u2028셋째\u3000문장이다.')).toEqual([
+      '첫 문장이다.',
+      '둘째 문장이다.',
+      '셋째 문장이다.',
+    ]);
+  });
+
   it('returns only pieces that end like a sentence, none of them cut', () => {
     const text = [
       '(서울=뉴스) 반도체 수출이 늘었다. 업계는 “좋다. 더 좋아진다”고 했다. 가격은 3.5% 올랐다.',

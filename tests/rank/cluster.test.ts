@@ -46,11 +46,11 @@ describe('single-pass clustering', () => {
 
   it('joins each item to the closest of several topics through the term index', () => {
     const docs = [
-      { title: '누리호 발사 성공 위성 궤도', blocks: [] },
-      { title: '카카오톡 장애 메시지 전송 오류', blocks: [] },
-      { title: '누리호 발사 성공 위성 교신', blocks: [] },
-      { title: '카카오톡 장애 서버 오류 사과', blocks: [] },
-      { title: '비트코인 가격 급락', blocks: [] },
+      { title: '누리호 발사 성공 위성 궤도', opening: [] },
+      { title: '카카오톡 장애 메시지 전송 오류', opening: [] },
+      { title: '누리호 발사 성공 위성 교신', opening: [] },
+      { title: '카카오톡 장애 서버 오류 사과', opening: [] },
+      { title: '비트코인 가격 급락', opening: [] },
     ];
     const a = new Analyzer();
     const v = buildVectors(docs, a);
@@ -64,7 +64,7 @@ describe('single-pass clustering', () => {
   });
 
   it('follows its threshold: above every similarity each item is alone, lower the close ones join', () => {
-    const docs = ['누리호 발사', '카카오톡 장애', '누리호 교신'].map((title) => ({ title, blocks: [] }));
+    const docs = ['누리호 발사', '카카오톡 장애', '누리호 교신'].map((title) => ({ title, opening: [] }));
     const a = new Analyzer();
     const v = buildVectors(docs, a);
     const row = new DenseRow(a.vocabularySize);

@@ -60,15 +60,18 @@ describe('Store', () => {
     expect(s.items.count()).toBe(2);
   });
 
-  it('should return items of a window with their blocks', () => {
+  it('should return what ranking reads of the items of a window: the opening and length of the body, no HTML', () => {
     const s = open();
     s.items.insertNew(
       [item(), item({ guid: 'old', canonicalLink: 'https://x/old', publishedAt: '2026-10-01T00:00:00.000Z' })],
       new Date('2026-11-12T02:00:00Z'),
     );
     const inWindow = s.items.inWindow(new Date('2026-11-05T00:00:00Z'), new Date('2026-11-13T00:00:00Z'));
-    expect(inWindow.map((i) => i.guid)).toEqual(['g1']);
-    expect(inWindow[0]?.blocks).toEqual([{ kind: 'paragraph', text: '본문입니다.' }]);
+    expect(inWindow.map((i) => i.title)).toEqual([item().title]);
+    expect(inWindow[0]?.opening).toEqual(['본문입니다.']);
+    expect(inWindow[0]?.bodyChars).toBe('본문입니다.'.length);
+    expect(inWindow[0]).not.toHaveProperty('html');
+    expect(s.items.byIds([inWindow[0]?.id ?? 0])[0]?.blocks).toEqual([{ kind: 'paragraph', text: '본문입니다.' }]);
   });
 
   it('should survive reopening: data is on disk', () => {
