@@ -2,7 +2,10 @@
  * MJML → HTML, strictly validated. A validation error is traced back to the template
  * file and line that wrote the offending tag.
  */
-import mjml2html from 'mjml';
+type Mjml2Html = typeof import('mjml');
+
+/** MJML, loaded on the first compile: it is the heaviest module here (about 0.4 s to load). */
+let mjml2html: Mjml2Html | undefined;
 
 export interface MjmlProblem {
   line: number;
@@ -25,7 +28,8 @@ export class MjmlInvalid extends Error {
  * drops the CSS; beautifying is off too (it costs time and bytes).
  */
 export async function compileMjml(source: string): Promise<string> {
-  let result: Awaited<ReturnType<typeof mjml2html>>;
+  mjml2html ??= (await import('mjml')).default;
+  let result: Awaited<ReturnType<Mjml2Html>>;
   try {
     result = await mjml2html(source, { validationLevel: 'strict', keepComments: false, minify: false, beautify: false, fonts: {} });
   } catch (e) {

@@ -2,7 +2,7 @@
  * Checks on the finished HTML that mail clients punish: Gmail clipping, images without
  * alt text or width, links that are relative or not http(s). Pure: HTML in, warnings out.
  */
-import { parseHTML } from 'linkedom';
+import { Parser } from 'htmlparser2';
 import type { PreflightWarning } from '../types.js';
 import { PLACEHOLDER_RE } from './placeholders.js';
 
@@ -51,24 +51,35 @@ export function preflight(html: string, limitBytes: number = GMAIL_CLIP_BYTES): 
     });
   }
 
-  const { document } = parseHTML(html);
-  for (const img of document.querySelectorAll('img')) {
-    const src = img.getAttribute('src') ?? '';
-    const name = short(src || '(no src)');
-    const alt = img.getAttribute('alt');
-    if (alt === null || alt.trim() === '') {
-      warnings.push({ code: 'missing-alt', message: `image ${name} has no alt text: describe it for screen readers and blocked images` });
-    }
-    if (!img.getAttribute('width')) {
-      warnings.push({ code: 'image-width', message: `image ${name} has no width attribute: Outlook shows it at full size` });
-    }
-    const problem = linkProblem(src);
-    if (problem) warnings.push({ code: 'bad-link', message: `image source "${short(src)}" ${problem}: use an absolute https:// URL` });
-  }
-  for (const a of document.querySelectorAll('a')) {
-    const href = a.getAttribute('href');
-    const problem = linkProblem(href);
-    if (problem) warnings.push({ code: 'bad-link', message: `link "${short(href ?? '')}" ${problem}: mail has no base URL, use an absolute https:// URL` });
-  }
+  // One streaming pass over the tags (no DOM is built); image warnings come before link
+  // warnings, each in document order.
+  const images: PreflightWarning[] = [];
+  const links: PreflightWarning[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'img') {
+          const src = attrs.src ?? '';
+          const label = short(src || '(no src)');
+          const alt = attrs.alt;
+          if (alt === undefined || alt.trim() === '') {
+            images.push({ code: 'missing-alt', message: `image ${label} has no alt text: describe it for screen readers and blocked images` });
+          }
+          if (!attrs.width) {
+            images.push({ code: 'image-width', message: `image ${label} has no width attribute: Outlook shows it at full size` });
+          }
+          const problem = linkProblem(src);
+          if (problem) images.push({ code: 'bad-link', message: `image source "${short(src)}" ${problem}: use an absolute https:// URL` });
+        } else if (name === 'a') {
+          const href = attrs.href ?? null;
+          const problem = linkProblem(href);
+          if (problem) links.push({ code: 'bad-link', message: `link "${short(href ?? '')}" ${problem}: mail has no base URL, use an absolute https:// URL` });
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  warnings.push(...images, ...links);
   return warnings;
 }

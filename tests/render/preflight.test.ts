@@ -43,6 +43,16 @@ describe('preflight', () => {
     expect(warnings.find((w) => w.code === 'image-width')?.message).toContain('b.png');
   });
 
+  it('reads tags as a browser would: any case, entities decoded, comments skipped', () => {
+    const html = page(
+      '<IMG SRC="https://x.example.com/a.png" ALT="차트" WIDTH="600"><a HREF="https://x.example.com/?a=1&amp;b=2">ok</a>' +
+        '<!-- <a href="/old">old</a> --><a href="&#47;rel">rel</a>',
+    );
+    expect(preflight(html).map((w) => w.message)).toEqual([
+      'link "/rel" is relative: mail has no base URL, use an absolute https:// URL',
+    ]);
+  });
+
   it('flags relative and non-http(s) links and image sources', () => {
     const warnings = preflight(
       page(
