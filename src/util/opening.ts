@@ -5,7 +5,11 @@
  */
 import type { Item, RankDoc, TextBlock } from '../types.js';
 
-/** Characters of body text in the opening (whole paragraphs, the first one cut at a space). */
+/**
+ * Characters of body text in the opening (whole paragraphs, the first one cut at a space).
+ * The store keeps openings computed with this rule: changing it (or `openingOf`) needs a
+ * migration that fills them again, as migration 3 in src/store/db.ts does.
+ */
 export const OPENING_CHARS = 400;
 
 function cutAtSpace(text: string, limit: number): string {
