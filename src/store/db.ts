@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BriefingError } from '../errors.js';
-import { bodyCharsOf, openingOf } from '../util/opening.js';
 import type { TextBlock } from '../types.js';
-import { encodeOpening } from './opening.js';
+import { openingColumns } from './opening.js';
 
 export type Db = Database.Database;
 
@@ -22,8 +21,7 @@ function fillOpenings(db: Db): void {
     const rows = page.all(after) as Array<{ id: number; blocks: string }>;
     if (rows.length === 0) break;
     for (const row of rows) {
-      const blocks = JSON.parse(row.blocks) as TextBlock[];
-      update.run(encodeOpening(openingOf(blocks)), bodyCharsOf(blocks), row.id);
+      update.run(...openingColumns(JSON.parse(row.blocks) as TextBlock[]), row.id);
       after = row.id;
     }
   }

@@ -1,8 +1,7 @@
 import type { CollectedItem, Item, RankDoc, TextBlock } from '../types.js';
 import type { Statement } from 'better-sqlite3';
-import { bodyCharsOf, openingOf } from '../util/opening.js';
 import type { Db } from './db.js';
-import { decodeOpening, encodeOpening } from './opening.js';
+import { decodeOpening, openingColumns } from './opening.js';
 
 /** Ids per `IN (…)` query (well under SQLite's bound-parameter limit). */
 const IDS_PER_QUERY = 500;
@@ -88,8 +87,7 @@ export class ItemRepo {
           it.author ?? null,
           it.html,
           JSON.stringify(it.blocks),
-          encodeOpening(openingOf(it.blocks)),
-          bodyCharsOf(it.blocks),
+          ...openingColumns(it.blocks),
         );
         added++;
       }

@@ -6,7 +6,15 @@
  * character: reading 2,000 openings this way takes about a third of the time.
  */
 
+import type { TextBlock } from '../types.js';
+import { bodyCharsOf, openingOf } from '../util/opening.js';
+
 const SEPARATOR = '\u0000';
+
+/** The `opening` and `body_chars` columns of an item with these blocks. */
+export function openingColumns(blocks: readonly TextBlock[]): [opening: Buffer, bodyChars: number] {
+  return [encodeOpening(openingOf(blocks)), bodyCharsOf(blocks)];
+}
 
 export function encodeOpening(paragraphs: readonly string[]): Buffer {
   // U+0000 never belongs in feed text (XML cannot carry it); a stray one becomes a space.
