@@ -25,11 +25,31 @@ interface RowScript {
 }
 
 const ROWS: readonly RowScript[] = [
-  { n: 1, script: 'rows/compose.ts', fallback: { id: '1', work: 'Compose: rank+compose+render, 2,000 items', target: 'warm ≤ 150 ms; cold ≤ 1.5 s' } },
-  { n: 2, script: 'rows/fanout.ts', fallback: { id: '2', work: 'Fan-out: 10,000 messages to an SMTP sink', target: '≥ 80 % of ceiling; ≥ 10× naive' } },
-  { n: 3, script: 'rows/memory.ts', fallback: { id: '3', work: 'Memory: sending to 100,000 subscribers', target: '≤ 250 MB, flat' } },
-  { n: 4, script: 'rows/collect.ts', fallback: { id: '4', work: 'Collect: 100 feeds × 50 items', target: 'cold ≤ 2 s; all-304 ≤ 0.3 s' } },
-  { n: 5, script: 'rows/rank.ts', fallback: { id: '5', work: 'Cluster/rank: 2,000 and 20,000 items', target: '≤ 100 ms; near linear' } },
+  {
+    n: 1,
+    script: 'rows/compose.ts',
+    fallback: { id: '1', work: 'Compose: rank+compose+render, 2,000 items', target: 'warm ≤ 150 ms; cold ≤ 1.5 s' },
+  },
+  {
+    n: 2,
+    script: 'rows/fanout.ts',
+    fallback: { id: '2', work: 'Fan-out: 10,000 messages to an SMTP sink', target: '≥ 80 % of ceiling; ≥ 10× naive' },
+  },
+  {
+    n: 3,
+    script: 'rows/memory.ts',
+    fallback: { id: '3', work: 'Memory: sending to 100,000 subscribers', target: '≤ 250 MB, flat' },
+  },
+  {
+    n: 4,
+    script: 'rows/collect.ts',
+    fallback: { id: '4', work: 'Collect: 100 feeds × 50 items', target: 'cold ≤ 2 s; all-304 ≤ 0.3 s' },
+  },
+  {
+    n: 5,
+    script: 'rows/rank.ts',
+    fallback: { id: '5', work: 'Cluster/rank: 2,000 and 20,000 items', target: '≤ 100 ms; near linear' },
+  },
   { n: 6, script: 'rows/startup.ts', fallback: { id: '6', work: 'Startup: briefing --help', target: '≤ 300 ms' } },
 ];
 
@@ -37,7 +57,12 @@ function onlyRows(argv: readonly string[]): Set<number> | undefined {
   const i = argv.indexOf('--only');
   const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--only='))?.slice(7);
   if (!value) return undefined;
-  return new Set(value.split(',').map((v) => Number(v.trim())).filter((v) => Number.isInteger(v)));
+  return new Set(
+    value
+      .split(',')
+      .map((v) => Number(v.trim()))
+      .filter((v) => Number.isInteger(v)),
+  );
 }
 
 function log(line: string): void {
@@ -47,12 +72,18 @@ function log(line: string): void {
 /** Compile src/ and bench/; type errors are reported, the emitted JavaScript is still used. */
 function build(): void {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'bench/tsconfig.json')], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'bench/tsconfig.json')],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (r.error) throw r.error;
-  const errors = String(r.stdout ?? '').split('\n').filter((l) => /error TS\d+/.test(l));
+  const errors = String(r.stdout ?? '')
+    .split('\n')
+    .filter((l) => /error TS\d+/.test(l));
   log(`build: tsc -p bench/tsconfig.json → .bench/build in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (errors.length > 0) {
     log(`build: ${errors.length} type error(s); measuring the emitted code anyway. First: ${errors[0]}`);

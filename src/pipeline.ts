@@ -23,7 +23,17 @@ import {
 import { BriefingError } from './errors.js';
 import { rankTopics } from './rank/index.js';
 import { personalize, renderIssue } from './render/index.js';
-import type { Draft, Item, RankDoc, RankResult, Recipient, RenderedIssue, SendSummary, SourceReport, Topic } from './types.js';
+import type {
+  Draft,
+  Item,
+  RankDoc,
+  RankResult,
+  Recipient,
+  RenderedIssue,
+  SendSummary,
+  SourceReport,
+  Topic,
+} from './types.js';
 import { writeDirAtomic } from './util/atomic.js';
 
 // ---------------------------------------------------------------- collect
@@ -143,12 +153,11 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     return {
       nothingNew: true,
       forceHelps: !empty && !opts.force,
-      reason:
-        empty
-          ? 'the store has no items yet; run `briefing collect` (or `briefing run`) first'
-          : ranked.considered === 0
-            ? `no unsent items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${now.toISOString()}`
-            : `all ${ranked.considered} items in the window were already sent or dropped`,
+      reason: empty
+        ? 'the store has no items yet; run `briefing collect` (or `briefing run`) first'
+        : ranked.considered === 0
+          ? `no unsent items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${now.toISOString()}`
+          : `all ${ranked.considered} items in the window were already sent or dropped`,
     };
   }
   const issueId = nextIssueId(app, now);
@@ -196,7 +205,11 @@ export async function renderDraft(app: App, draft: Draft, style = draft.style): 
 export async function renderDraftFile(app: App, draftFile: string): Promise<ComposeOutcome> {
   const file = resolve(draftFile);
   if (!existsSync(file)) {
-    throw new BriefingError('ENOTFOUND', `draft not found: ${file}`, 'pass the path of a draft.yaml written by `briefing compose`');
+    throw new BriefingError(
+      'ENOTFOUND',
+      `draft not found: ${file}`,
+      'pass the path of a draft.yaml written by `briefing compose`',
+    );
   }
   const text = readFileSync(file, 'utf8');
   const draft = parseDraft(text, file);
@@ -224,7 +237,8 @@ export function publicRecipient(app: Pick<App, 'config'>): Recipient {
 
 async function writeIssue(app: App, draft: Draft, dir: string, draftYaml: string): Promise<ComposeOutcome> {
   const rendered = await renderDraft(app, draft);
-  for (const w of rendered.warnings) app.logger.warn('preflight', { issueId: draft.issueId, code: w.code, message: w.message });
+  for (const w of rendered.warnings)
+    app.logger.warn('preflight', { issueId: draft.issueId, code: w.code, message: w.message });
   const page = personalize(rendered, publicRecipient(app));
   const message = buildMessage({
     config: app.config.delivery,
@@ -273,11 +287,19 @@ function nextIssueId(app: App, now: Date): string {
 function loadIssue(app: App, issueId: string): { draft: Draft; dir: string } {
   const record = app.store.issues.get(issueId);
   if (!record) {
-    throw new BriefingError('ENOTFOUND', `no issue "${issueId}" in the store`, 'run `briefing compose` first, or pick an id from the outbox folder');
+    throw new BriefingError(
+      'ENOTFOUND',
+      `no issue "${issueId}" in the store`,
+      'run `briefing compose` first, or pick an id from the outbox folder',
+    );
   }
   const file = join(record.dir, 'draft.json');
   if (!existsSync(file)) {
-    throw new BriefingError('ENOTFOUND', `issue ${issueId} has no draft at ${file}`, 'run `briefing compose --force` to write it again');
+    throw new BriefingError(
+      'ENOTFOUND',
+      `issue ${issueId} has no draft at ${file}`,
+      'run `briefing compose --force` to write it again',
+    );
   }
   return { draft: JSON.parse(readFileSync(file, 'utf8')) as Draft, dir: record.dir };
 }
@@ -298,7 +320,14 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
   try {
     if (opts.to) {
       await sendTest(
-        { transport, config: app.config, clock: app.clock, logger: app.logger, env, personalize: (r) => personalize(rendered, r) },
+        {
+          transport,
+          config: app.config,
+          clock: app.clock,
+          logger: app.logger,
+          env,
+          personalize: (r) => personalize(rendered, r),
+        },
         rendered,
         opts.to,
       );
@@ -340,7 +369,11 @@ export function syncSubscribers(app: App): void {
   const file = app.config.subscribers;
   if (!file) return;
   if (!existsSync(file)) {
-    throw new BriefingError('ENOTFOUND', `subscribers file not found: ${file}`, 'fix the subscribers: path in the config, or remove the key');
+    throw new BriefingError(
+      'ENOTFOUND',
+      `subscribers file not found: ${file}`,
+      'fix the subscribers: path in the config, or remove the key',
+    );
   }
   const parsed = parseSubscribersCsv(readFileSync(file, 'utf8'), file);
   const r = app.store.subscribers.upsertMany(parsed.subscribers, app.clock.now());
@@ -380,7 +413,14 @@ export async function runOnce(app: App, opts: RunOptions = {}): Promise<RunOutco
     const latest = app.store.issues.latest();
     if (latest && latest.status !== 'sent') {
       const sent = await sendStep(app, latest.id);
-      return { collected, nothingNew: true, reason: composed.reason, forceHelps: composed.forceHelps, resumedIssueId: latest.id, sent };
+      return {
+        collected,
+        nothingNew: true,
+        reason: composed.reason,
+        forceHelps: composed.forceHelps,
+        resumedIssueId: latest.id,
+        sent,
+      };
     }
     return { collected, nothingNew: true, reason: composed.reason, forceHelps: composed.forceHelps };
   }

@@ -166,7 +166,8 @@ export type ListedItem = Pick<Item, 'source' | 'title' | 'link' | 'canonicalLink
  * What ranking reads of a stored item (`rankDocOf` in src/util/opening.ts): no HTML, and
  * of the body only its opening and its length.
  */
-export interface RankDoc extends Pick<Item, 'id' | 'source' | 'link' | 'canonicalLink' | 'title' | 'publishedAt' | 'fetchedAt'> {
+export interface RankDoc
+  extends Pick<Item, 'id' | 'source' | 'link' | 'canonicalLink' | 'title' | 'publishedAt' | 'fetchedAt'> {
   /** The body's first paragraphs (headings skipped), about 400 characters in all. */
   opening: string[];
   /** Characters of body text, headings excluded. */

@@ -46,7 +46,11 @@ export function built(benchPath: string): string {
 }
 
 /** Fork a compiled bench script with IPC (plain node, no loader). */
-export function forkBench(benchPath: string, args: readonly string[] = [], opts: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+export function forkBench(
+  benchPath: string,
+  args: readonly string[] = [],
+  opts: { execArgv?: string[]; env?: NodeJS.ProcessEnv } = {},
+): ChildProcess {
   return fork(built(benchPath), [...args], {
     execArgv: opts.execArgv ?? [],
     env: opts.env ?? process.env,

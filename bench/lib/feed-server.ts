@@ -19,7 +19,10 @@ const items = generateItems(feedCount * perFeed, { seed: 11, now: NOW, sources: 
 const lastModified = new Date(NOW.getTime() - 3_600_000).toUTCString();
 const feeds = Array.from({ length: feedCount }, (_, f) => {
   const mine = items.filter((_, i) => i % feedCount === f);
-  const body = Buffer.from(generateFeedXml(mine, { title: `뉴스피드 ${f + 1}`, link: `https://feed${f + 1}.example.kr/` }), 'utf8');
+  const body = Buffer.from(
+    generateFeedXml(mine, { title: `뉴스피드 ${f + 1}`, link: `https://feed${f + 1}.example.kr/` }),
+    'utf8',
+  );
   const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
   return { body, etag };
 });
@@ -38,7 +41,10 @@ const server = createServer((req, res) => {
   }
   const inm = req.headers['if-none-match'];
   const ims = req.headers['if-modified-since'];
-  if ((inm !== undefined && inm === feed.etag) || (inm === undefined && ims !== undefined && Date.parse(ims) >= Date.parse(lastModified))) {
+  if (
+    (inm !== undefined && inm === feed.etag) ||
+    (inm === undefined && ims !== undefined && Date.parse(ims) >= Date.parse(lastModified))
+  ) {
     notModified++;
     res.writeHead(304, { etag: feed.etag, 'last-modified': lastModified });
     res.end();

@@ -92,7 +92,10 @@ export function seedSubscribers(store: Store, n: number, seed = 3): void {
   const page = 20_000;
   for (let start = 0; start < n; start += page) {
     const size = Math.min(page, n - start);
-    const rows = generateSubscribersCsv(size, seed + start).trim().split('\n').slice(1);
+    const rows = generateSubscribersCsv(size, seed + start)
+      .trim()
+      .split('\n')
+      .slice(1);
     store.subscribers.upsertMany(
       rows.map((line, i) => {
         const [email = '', name = '', topics = ''] = line.split(',');

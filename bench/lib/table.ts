@@ -95,7 +95,14 @@ export function width(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;
-    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xff60) ? 2 : 1;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xff00 && c <= 0xff60)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -108,7 +115,11 @@ function pad(s: string, w: number): string {
 export function formatTable(rows: readonly Row[]): string {
   const body = rows.map(cells);
   const widths = HEAD.map((h, i) => Math.max(width(h), ...body.map((c) => width(c[i] ?? ''))));
-  const line = (c: readonly string[]): string => c.map((v, i) => pad(v, widths[i] ?? 0)).join(' | ').trimEnd();
+  const line = (c: readonly string[]): string =>
+    c
+      .map((v, i) => pad(v, widths[i] ?? 0))
+      .join(' | ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const out = [line(HEAD), rule, ...body.map(line)];
   const notes = rows.filter((r) => r.note);

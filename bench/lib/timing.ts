@@ -21,7 +21,13 @@ export function median(values: readonly number[]): number {
 }
 
 export function sample(values: readonly number[]): Sample {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length, samples: [...values] };
+  return {
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+    runs: values.length,
+    samples: [...values],
+  };
 }
 
 /** Wall time of one call, in ms. */
@@ -133,7 +139,12 @@ export function cold(
   const times: number[] = [];
   let stdout = '';
   let stderr = '';
-  const spawnOpts: SpawnSyncOptions = { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 };
+  const spawnOpts: SpawnSyncOptions = {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  };
   let spent = 0;
   for (let i = 0; i < opts.runs; i++) {
     if (opts.budgetMs !== undefined && spent > opts.budgetMs && times.length >= MIN_RUNS) break;
@@ -145,7 +156,9 @@ export function cold(
     stderr = String(r.stderr ?? '');
     if (r.error) throw r.error;
     if (r.status !== 0) {
-      throw new Error(`node ${args.join(' ')} exited ${r.status}: ${(stderr || stdout).trim().split('\n').slice(-3).join(' / ')}`);
+      throw new Error(
+        `node ${args.join(' ')} exited ${r.status}: ${(stderr || stdout).trim().split('\n').slice(-3).join(' / ')}`,
+      );
     }
     spent += t;
     times.push(t);

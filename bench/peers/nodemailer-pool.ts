@@ -66,7 +66,14 @@ export async function sendNaive(
   const worker = async (): Promise<void> => {
     for (let i = next++; i < recipients.length; i = next++) {
       const m = await build(recipients[i]!);
-      await pool.sendMail({ from: m.from, to: m.to, subject: m.subject, html: m.html, text: m.text, headers: m.headers });
+      await pool.sendMail({
+        from: m.from,
+        to: m.to,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: m.headers,
+      });
       accepted++;
     }
   };

@@ -20,7 +20,10 @@ const PER_FEED = 50;
 
 function check(reports: SourceReport[], want: SourceReport['status']): void {
   const off = reports.filter((r) => r.status !== want);
-  if (off.length > 0) throw new Error(`${off.length} of ${reports.length} sources were ${off[0]?.status} not ${want}: ${off[0]?.error ?? ''}`);
+  if (off.length > 0)
+    throw new Error(
+      `${off.length} of ${reports.length} sources were ${off[0]?.status} not ${want}: ${off[0]?.error ?? ''}`,
+    );
 }
 
 async function measure(
@@ -68,7 +71,10 @@ rowMain(async (opts): Promise<Row[]> => {
       (m): m is { type: 'ready'; port: number; bytes: number } => (m as { type?: unknown } | null)?.type === 'ready',
       120_000,
     );
-    const sources = Array.from({ length: FEEDS }, (_, i) => ({ name: `피드${i + 1}`, url: `http://127.0.0.1:${ready.port}/feed/${i}.xml` }));
+    const sources = Array.from({ length: FEEDS }, (_, i) => ({
+      name: `피드${i + 1}`,
+      url: `http://127.0.0.1:${ready.port}/feed/${i}.xml`,
+    }));
     const coldRuns = opts.quick ? 2 : 3;
     const warmRuns = opts.quick ? 3 : 7;
     const ours = await measure(sources, 8, coldRuns, warmRuns);

@@ -68,7 +68,10 @@ async function breakdown(app: ReturnType<typeof createApp>, runs: number): Promi
       lap(`render.${step.name}`);
     }
     const html = String(state.html);
-    const page = personalize({ issueId: 'bench', subject: draft.title, preheader: '', html, text: String(state.text), warnings: [] }, { email: '', unsubscribeUrl: '#unsubscribe' });
+    const page = personalize(
+      { issueId: 'bench', subject: draft.title, preheader: '', html, text: String(state.text), warnings: [] },
+      { email: '', unsubscribeUrl: '#unsubscribe' },
+    );
     const msg = buildMessage({
       config: config.delivery,
       issue: { issueId: 'bench', subject: draft.title, preheader: '', html: page.html, text: page.text, warnings: [] },
@@ -105,18 +108,28 @@ rowMain(async (opts): Promise<Row[]> => {
     };
     // Ours and the peer are measured in turn, after both are warm.
     const [ours, peer] = (await warmAlternating<ReturnType<typeof createApp>>(
-      [{ fn: () => composeStep(app, { now: NOW, force: true }) }, { fn: (fresh) => composeStep(fresh, { now: NOW, force: true }), setup: freshApp }],
+      [
+        { fn: () => composeStep(app, { now: NOW, force: true }) },
+        { fn: (fresh) => composeStep(fresh, { now: NOW, force: true }), setup: freshApp },
+      ],
       { runs, budgetMs: BUDGET },
     )) as [Sample, Sample];
     // The render step alone, where the two differ.
     const [renderOurs, renderPeer] = (await warmAlternating<ReturnType<typeof createApp>>(
-      [{ fn: () => renderDraft(app, first.draft) }, { fn: (fresh) => renderDraft(fresh, first.draft), setup: freshApp }],
+      [
+        { fn: () => renderDraft(app, first.draft) },
+        { fn: (fresh) => renderDraft(fresh, first.draft), setup: freshApp },
+      ],
       { runs, budgetMs: BUDGET },
     )) as [Sample, Sample];
 
     const where = await breakdown(app, opts.quick ? 3 : Math.max(3, Math.min(7, Math.round(BUDGET / ours.median))));
 
-    const cli = cold([CLI, '--config', project.configFile, 'compose', '--force'], { runs: coldRuns, cwd: project.dir, budgetMs: BUDGET });
+    const cli = cold([CLI, '--config', project.configFile, 'compose', '--force'], {
+      runs: coldRuns,
+      cwd: project.dir,
+      budgetMs: BUDGET,
+    });
 
     return [
       row({

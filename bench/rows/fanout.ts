@@ -31,7 +31,9 @@ const PER_CONNECTION = 100;
 
 /** Content-Transfer-Encoding of the text/html part of raw message bytes. */
 function htmlEncoding(raw: Buffer): string {
-  const m = /Content-Type: text\/html[^\r\n]*\r\n(?:[^\r\n]+\r\n)*?Content-Transfer-Encoding: ([\w-]+)/i.exec(raw.toString('latin1'));
+  const m = /Content-Type: text\/html[^\r\n]*\r\n(?:[^\r\n]+\r\n)*?Content-Transfer-Encoding: ([\w-]+)/i.exec(
+    raw.toString('latin1'),
+  );
   return m?.[1]?.toLowerCase() ?? 'unknown';
 }
 
@@ -59,9 +61,17 @@ async function encodingCost(msg: OutgoingMessage, perBatch: number, batches: num
     qp: (): string => qp.wrap(qp.encode(html), 76),
   };
   const whole = {
-    base64: (): Promise<Buffer> => new MailComposer({ ...mailOptions(msg), html: { content: msg.html, contentTransferEncoding: 'base64' } }).compile().build(),
+    base64: (): Promise<Buffer> =>
+      new MailComposer({ ...mailOptions(msg), html: { content: msg.html, contentTransferEncoding: 'base64' } })
+        .compile()
+        .build(),
     qp: (): Promise<Buffer> =>
-      new MailComposer({ ...mailOptions(msg), html: { content: msg.html, contentTransferEncoding: 'quoted-printable' } }).compile().build(),
+      new MailComposer({
+        ...mailOptions(msg),
+        html: { content: msg.html, contentTransferEncoding: 'quoted-printable' },
+      })
+        .compile()
+        .build(),
   };
   const batch = async (fn: () => unknown): Promise<number> => {
     const t0 = performance.now();
@@ -102,7 +112,12 @@ rowMain(async (opts): Promise<Row[]> => {
     ],
   });
   const app = project.open();
-  const pool = plainPool({ host: sink.host, port: sink.port, maxConnections: CONNECTIONS, maxMessages: PER_CONNECTION });
+  const pool = plainPool({
+    host: sink.host,
+    port: sink.port,
+    maxConnections: CONNECTIONS,
+    maxMessages: PER_CONNECTION,
+  });
   try {
     seedSubscribers(app.store, messages);
     const composed = await composeStep(app, { now: NOW, force: true });
@@ -110,7 +125,13 @@ rowMain(async (opts): Promise<Row[]> => {
     const rendered = await renderDraft(app, composed.draft);
     const ctx = { delivery: app.config.delivery, baseUrl: app.config.newsletter.baseUrl, secret: BENCH_SECRET };
     const sample: Recipient = recipientFor({ email: 'kim.minjun1@example.com', name: '김민준' }, ctx);
-    const sampleMsg = buildMessage({ config: app.config.delivery, issue: rendered, recipient: sample, now: NOW, body: personalize(rendered, sample) });
+    const sampleMsg = buildMessage({
+      config: app.config.delivery,
+      issue: rendered,
+      recipient: sample,
+      now: NOW,
+      body: personalize(rendered, sample),
+    });
     const raw = await buildEml(sampleMsg);
     const from = 'briefing@example.com';
 
@@ -149,7 +170,9 @@ rowMain(async (opts): Promise<Row[]> => {
       const got = await sink.reset();
       cpu.sinkOurs = Math.min(cpu.sinkOurs, got.cpuMs / messages);
       if (summary.sent !== messages || got.messages !== messages) {
-        throw new Error(`ours: sent ${summary.sent} (failed ${summary.failed}, uncertain ${summary.uncertain}), sink counted ${got.messages} of ${messages}`);
+        throw new Error(
+          `ours: sent ${summary.sent} (failed ${summary.failed}, uncertain ${summary.uncertain}), sink counted ${got.messages} of ${messages}`,
+        );
       }
     }
     const ours = Math.min(...oursMs);
@@ -158,7 +181,9 @@ rowMain(async (opts): Promise<Row[]> => {
     const ceilRate = (messages / ceil) * 1000;
 
     // Naive: MJML per recipient.
-    const recipients = Array.from({ length: naiveCount }, (_, i) => recipientFor({ email: `naive${i}@example.org`, name: `독자${i}` }, ctx));
+    const recipients = Array.from({ length: naiveCount }, (_, i) =>
+      recipientFor({ email: `naive${i}@example.org`, name: `독자${i}` }, ctx),
+    );
     await sink.reset();
     const t0 = performance.now();
     const naiveAccepted = await sendNaive(
@@ -166,8 +191,21 @@ rowMain(async (opts): Promise<Row[]> => {
       recipients,
       async (r) => {
         const issue = await renderDraft(app, composed.draft);
-        const msg = buildMessage({ config: app.config.delivery, issue, recipient: r, now: NOW, body: personalize(issue, r) });
-        return { from: msg.from, to: msg.to, subject: msg.subject, html: msg.html, text: msg.text, headers: msg.headers };
+        const msg = buildMessage({
+          config: app.config.delivery,
+          issue,
+          recipient: r,
+          now: NOW,
+          body: personalize(issue, r),
+        });
+        return {
+          from: msg.from,
+          to: msg.to,
+          subject: msg.subject,
+          html: msg.html,
+          text: msg.text,
+          headers: msg.headers,
+        };
       },
       CONNECTIONS,
     );
@@ -202,7 +240,7 @@ rowMain(async (opts): Promise<Row[]> => {
         ratio: speedup(1000 / naiveRate, 1000 / oursRate),
         target: '≥ 10× faster',
         pass: oursRate >= 10 * naiveRate,
-        note: `naive rendered the whole issue (Handlebars+MJML) per recipient and sent with plain nodemailer; measured on ${naiveCount} recipients and compared per message (${count(messages)} would take ~${((messages / naiveRate) ).toFixed(0)} s).`,
+        note: `naive rendered the whole issue (Handlebars+MJML) per recipient and sent with plain nodemailer; measured on ${naiveCount} recipients and compared per message (${count(messages)} would take ~${(messages / naiveRate).toFixed(0)} s).`,
       }),
       row({
         id: '2c',

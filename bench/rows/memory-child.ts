@@ -48,7 +48,8 @@ const sampleMemory = (): void => {
   const m = process.memoryUsage();
   peakHeap = Math.max(peakHeap, m.heapUsed);
   peakRss = Math.max(peakRss, m.rss);
-  if (process.env.BENCH_TRACE) process.stderr.write(`heap ${(m.heapUsed / 1048576).toFixed(0)} MB, rss ${(m.rss / 1048576).toFixed(0)} MB\n`);
+  if (process.env.BENCH_TRACE)
+    process.stderr.write(`heap ${(m.heapUsed / 1048576).toFixed(0)} MB, rss ${(m.rss / 1048576).toFixed(0)} MB\n`);
 };
 const t0 = performance.now();
 const summary = await deliverIssue(

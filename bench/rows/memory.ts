@@ -28,7 +28,9 @@ interface MemoryReport {
 const isReport = (m: unknown): m is MemoryReport => (m as { type?: unknown } | null)?.type === 'memory';
 
 async function send(configFile: string, dataDir: string, draftFile: string, eml: boolean): Promise<MemoryReport> {
-  const child = forkBench('rows/memory-child.ts', [configFile, dataDir, draftFile, ...(eml ? ['--eml'] : [])], { execArgv: ['--expose-gc'] });
+  const child = forkBench('rows/memory-child.ts', [configFile, dataDir, draftFile, ...(eml ? ['--eml'] : [])], {
+    execArgv: ['--expose-gc'],
+  });
   return nextMessage(child, isReport, 900_000);
 }
 

@@ -62,4 +62,3 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     return 2;
   }
 }
-

@@ -11,12 +11,44 @@ import { countNonSpace, isBlank, normalizeSpace } from './text.js';
 type Kind = TextBlock['kind'];
 
 const BLOCK_CONTAINERS = new Set([
-  'P', 'DIV', 'PRE', 'FIGURE', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION', 'UL', 'OL', 'DL',
-  'DT', 'DD', 'SECTION', 'ARTICLE', 'HEADER', 'MAIN', 'ADDRESS', 'CENTER',
+  'P',
+  'DIV',
+  'PRE',
+  'FIGURE',
+  'TABLE',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'CAPTION',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'MAIN',
+  'ADDRESS',
+  'CENTER',
 ]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4']);
 const MINOR_HEADINGS = new Set(['H5', 'H6']);
-const SKIPPED = new Set(['FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'FORM']);
+const SKIPPED = new Set([
+  'FIGCAPTION',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'BUTTON',
+  'FORM',
+]);
 const STRONG = new Set(['STRONG', 'B']);
 
 /** Section markers that turn a short line into a heading. */

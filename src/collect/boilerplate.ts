@@ -12,7 +12,8 @@ export interface BoilerplateContext {
 
 export type BoilerplateRule = (blocks: readonly TextBlock[], ctx: BoilerplateContext) => TextBlock[];
 
-const REPORTER = '(?:기자|특파원|선임기자|객원기자|인턴기자|수습기자|전문기자|논설위원|편집위원|통신원|리포터|앵커|에디터|칼럼니스트|PD)';
+const REPORTER =
+  '(?:기자|특파원|선임기자|객원기자|인턴기자|수습기자|전문기자|논설위원|편집위원|통신원|리포터|앵커|에디터|칼럼니스트|PD)';
 const NAME = '[가-힣]{2,4}';
 const REPORTER_WORD = /기자|특파원|위원|통신원|리포터|앵커|에디터|칼럼니스트|PD/;
 const EMAIL = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+';
@@ -39,7 +40,10 @@ const DATELINE = new RegExp(
   'u',
 );
 const LEADING_BYLINE = new RegExp(String.raw`^\s*${NAME}(?:\s*[·,]\s*${NAME})*\s*${REPORTER}\s*=\s*`, 'u');
-const BRACKET_BYLINE = new RegExp(String.raw`^\s*[\[【(〔][^\]】)〕]{0,30}${REPORTER}[^\]】)〕]{0,40}[\]】)〕]\s*`, 'u');
+const BRACKET_BYLINE = new RegExp(
+  String.raw`^\s*[\[【(〔][^\]】)〕]{0,30}${REPORTER}[^\]】)〕]{0,40}[\]】)〕]\s*`,
+  'u',
+);
 const TRAILING_BYLINE = new RegExp(
   String.raw`\s*[/(\[]?\s*${NAME}(?:\s*[·,]\s*${NAME})*\s*${REPORTER}\s*[/(\[]?\s*(?:${EMAIL})?\s*[)\]]?\s*$`,
   'u',
@@ -104,7 +108,7 @@ export const stripInlineBylines: BoilerplateRule = (blocks) =>
 const RIGHTS =
   /무단\s*[-·]?\s*전재|재\s*배포\s*금지|무단\s*복제|전재\s*및\s*재배포|AI\s*학습.{0,12}금지|저작권자\s*[©ⓒ(c]|copyright\s*(?:[©ⓒ]|\(c\)|\d{4})|all rights reserved|^[©ⓒ]|^\(c\)\s*\d{4}/i;
 const BRACKETED_RIGHTS =
-  /\s*[<〈《\[(【][^<>〈〉《》\[\]()【】]{0,120}(?:무단|저작권|copyright|all rights reserved|재배포)[^<>〈〉《》\[\]()【】]{0,120}[>〉》\])】]\s*/gi;
+  /\s*[<〈《[(【][^<>〈〉《》[\]()【】]{0,120}(?:무단|저작권|copyright|all rights reserved|재배포)[^<>〈〉《》[\]()【】]{0,120}[>〉》\])】]\s*/gi;
 
 /** Drop "무단 전재 및 재배포 금지", "저작권자 ⓒ …", "Copyright …", "All rights reserved" lines; cut them out of long paragraphs. */
 export const dropRightsNotices: BoilerplateRule = (blocks) => {
@@ -132,7 +136,7 @@ export const dropRightsNotices: BoilerplateRule = (blocks) => {
 // ---------------------------------------------------------------- related / most-read lists
 
 const RELATED_HEAD =
-  /^[\[【<〈▶▷■◆●☞]?\s*(?:많이\s*본\s*(?:뉴스|기사)|가장\s*많이\s*본|인기\s*(?:기사|뉴스)|실시간\s*인기|관련\s*(?:기사|뉴스|콘텐츠)|추천\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|볼만한|읽으면\s*좋은)\s*(?:기사|뉴스|글)?|이\s*시각\s*(?:주요|많이\s*본)\s*뉴스|주요\s*뉴스|최신\s*뉴스|다른\s*기사|이\s*기자의\s*다른\s*기사|related(?:\s+(?:articles?|stories|posts|coverage|links|reading))?|more\s+(?:from|on|stories|news)\b.*|read\s+(?:more|next|also)|you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular|viewed)|popular\s+(?:posts|stories|now)|see\s+also|further\s+reading|recommended(?:\s+for\s+you)?|trending(?:\s+now)?)\s*[\]】>〉]?\s*[:：]?$/i;
+  /^[[【<〈▶▷■◆●☞]?\s*(?:많이\s*본\s*(?:뉴스|기사)|가장\s*많이\s*본|인기\s*(?:기사|뉴스)|실시간\s*인기|관련\s*(?:기사|뉴스|콘텐츠)|추천\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|볼만한|읽으면\s*좋은)\s*(?:기사|뉴스|글)?|이\s*시각\s*(?:주요|많이\s*본)\s*뉴스|주요\s*뉴스|최신\s*뉴스|다른\s*기사|이\s*기자의\s*다른\s*기사|related(?:\s+(?:articles?|stories|posts|coverage|links|reading))?|more\s+(?:from|on|stories|news)\b.*|read\s+(?:more|next|also)|you\s+(?:may|might)\s+also\s+like|most\s+(?:read|popular|viewed)|popular\s+(?:posts|stories|now)|see\s+also|further\s+reading|recommended(?:\s+for\s+you)?|trending(?:\s+now)?)\s*[\]】>〉]?\s*[:：]?$/i;
 const ARROW_LINK = /^[▶▷☞►➤→>]+\s*.{0,80}$/u;
 const ARROW_WORDS = /관련|바로\s*가기|클릭|보기|구독|기사|뉴스|링크|영상|read|more|watch|click/i;
 
@@ -148,7 +152,7 @@ export const dropRelatedLists: BoilerplateRule = (blocks) => {
     const b = blocks[i];
     if (!b) continue;
     const head = b.text.length <= 40 && RELATED_HEAD.test(b.text);
-    const prefixed = /^[\[【<]\s*관련\s*(?:기사|뉴스)\s*[\]】>]/u.test(b.text) && b.text.length <= 120;
+    const prefixed = /^[[【<]\s*관련\s*(?:기사|뉴스)\s*[\]】>]/u.test(b.text) && b.text.length <= 120;
     if (head) {
       while (i + 1 < blocks.length) {
         const next = blocks[i + 1];
@@ -188,18 +192,91 @@ export const dropPromos: BoilerplateRule = (blocks) =>
 
 const SHARE_TOKENS = new Set(
   [
-    '공유', '공유하기', '기사공유', '페이스북', '트위터', '엑스', '카카오톡', '카카오스토리', '카카오', '네이버', '밴드', '네이버밴드',
-    '링크복사', 'url복사', '주소복사', '복사', '프린트', '인쇄', '인쇄하기', '스크랩', '글자크기', '글씨크기', '가', '가+', '가-',
-    '작게', '크게', '보통', '닫기', '이메일', '메일', '메일보내기', '기사저장', '저장', '북마크', '좋아요', '싫어요', '댓글',
-    '카톡', '텔레그램', '라인', '핀터레스트', '레딧', '번역', '음성', '듣기', '기사듣기', '설정', '창닫기', '목록',
-    'share', 'shares', 'tweet', 'facebook', 'twitter', 'x', 'linkedin', 'email', 'e-mail', 'print', 'copy', 'link',
-    'copy link', 'reddit', 'whatsapp', 'pinterest', 'telegram', 'save', 'bookmark', 'comments', 'comment', 'mail',
-    'this', 'article', 'on', 'via', 'pocket', 'flipboard', 'messenger',
+    '공유',
+    '공유하기',
+    '기사공유',
+    '페이스북',
+    '트위터',
+    '엑스',
+    '카카오톡',
+    '카카오스토리',
+    '카카오',
+    '네이버',
+    '밴드',
+    '네이버밴드',
+    '링크복사',
+    'url복사',
+    '주소복사',
+    '복사',
+    '프린트',
+    '인쇄',
+    '인쇄하기',
+    '스크랩',
+    '글자크기',
+    '글씨크기',
+    '가',
+    '가+',
+    '가-',
+    '작게',
+    '크게',
+    '보통',
+    '닫기',
+    '이메일',
+    '메일',
+    '메일보내기',
+    '기사저장',
+    '저장',
+    '북마크',
+    '좋아요',
+    '싫어요',
+    '댓글',
+    '카톡',
+    '텔레그램',
+    '라인',
+    '핀터레스트',
+    '레딧',
+    '번역',
+    '음성',
+    '듣기',
+    '기사듣기',
+    '설정',
+    '창닫기',
+    '목록',
+    'share',
+    'shares',
+    'tweet',
+    'facebook',
+    'twitter',
+    'x',
+    'linkedin',
+    'email',
+    'e-mail',
+    'print',
+    'copy',
+    'link',
+    'copy link',
+    'reddit',
+    'whatsapp',
+    'pinterest',
+    'telegram',
+    'save',
+    'bookmark',
+    'comments',
+    'comment',
+    'mail',
+    'this',
+    'article',
+    'on',
+    'via',
+    'pocket',
+    'flipboard',
+    'messenger',
   ].map((s) => s.toLowerCase()),
 );
 
 /** Drop share/print menus: short blocks made (almost) only of share and print words. */
-const SHARE_HINT = /공유|페이스북|트위터|카카오|카톡|네이버|밴드|복사|프린트|인쇄|스크랩|글자|글씨|메일|저장|북마크|좋아요|댓글|텔레그램|share|tweet|facebook|twitter|linkedin|mail|print|copy|reddit|whatsapp|pinterest|telegram|bookmark|comment|pocket|flipboard/i;
+const SHARE_HINT =
+  /공유|페이스북|트위터|카카오|카톡|네이버|밴드|복사|프린트|인쇄|스크랩|글자|글씨|메일|저장|북마크|좋아요|댓글|텔레그램|share|tweet|facebook|twitter|linkedin|mail|print|copy|reddit|whatsapp|pinterest|telegram|bookmark|comment|pocket|flipboard/i;
 
 export const dropShareMenus: BoilerplateRule = (blocks) =>
   blocks.filter((b) => {
@@ -210,7 +287,8 @@ export const dropShareMenus: BoilerplateRule = (blocks) =>
       .split(/[\s|·•,/\\()[\]<>:]+/u)
       .map((t) => t.replace(/[^\p{L}\p{N}+-]/gu, ''))
       .filter(Boolean);
-    if (tokens.length < 2) return !(tokens.length === 1 && /^(?:share|공유하기|인쇄|print|프린트)$/.test(tokens[0] ?? ''));
+    if (tokens.length < 2)
+      return !(tokens.length === 1 && /^(?:share|공유하기|인쇄|print|프린트)$/.test(tokens[0] ?? ''));
     const hits = tokens.filter((t) => SHARE_TOKENS.has(t)).length;
     return hits / tokens.length < 0.75;
   });

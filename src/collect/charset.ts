@@ -29,11 +29,11 @@ const ALIASES: Record<string, string> = {
   euckr: 'cp949',
   'x-euc-kr': 'cp949',
   'ks_c_5601-1987': 'cp949',
-  'ks_c_5601': 'cp949',
+  ks_c_5601: 'cp949',
   'ks_c_5601-1989': 'cp949',
   ksc5601: 'cp949',
   ksc_5601: 'cp949',
-  'csksc56011987': 'cp949',
+  csksc56011987: 'cp949',
   'iso-ir-149': 'cp949',
   korean: 'cp949',
   'windows-949': 'cp949',
@@ -64,7 +64,11 @@ const ALIASES: Record<string, string> = {
 /** The decoder for a charset label, or undefined if unknown. */
 export function normalizeCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const l = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  const l = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase();
   if (!l) return undefined;
   const mapped = ALIASES[l] ?? l;
   return iconv.encodingExists(mapped) ? mapped : undefined;
@@ -139,7 +143,12 @@ export interface DecodeOptions {
 export function decodeBody(input: Uint8Array, opts: DecodeOptions = {}): Decoded {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const bom = bomCharset(bytes);
-  if (bom) return { text: iconv.decode(bytes.subarray(bom.length), bom.charset, { stripBOM: true }), charset: bom.charset, from: 'bom' };
+  if (bom)
+    return {
+      text: iconv.decode(bytes.subarray(bom.length), bom.charset, { stripBOM: true }),
+      charset: bom.charset,
+      from: 'bom',
+    };
 
   const utf8 = isUtf8(bytes);
   const wide = wideWithoutBom(bytes);
@@ -161,7 +170,8 @@ export function decodeBody(input: Uint8Array, opts: DecodeOptions = {}): Decoded
     // bytes that are plainly ASCII-compatible, is wrong: try the next clue.
     if (charset === 'utf-8' && !utf8) continue;
     if (isWide(charset) && !wide && c.from !== 'header') continue;
-    if (isWide(charset) && c.from === 'header' && !wide && bytes.length > 1 && bytes[0] !== 0 && bytes[1] !== 0) continue;
+    if (isWide(charset) && c.from === 'header' && !wide && bytes.length > 1 && bytes[0] !== 0 && bytes[1] !== 0)
+      continue;
     const name = charset === 'utf-16' ? (wide ?? 'utf-16be') : charset === 'utf-32' ? (wide ?? 'utf-32be') : charset;
     // Valid UTF-8 without a mark reads the same through Node's own decoder, which is faster.
     const text = name === 'utf-8' && utf8 ? bytes.toString('utf8') : iconv.decode(bytes, name);

@@ -24,7 +24,10 @@ function elapsed(t0: number): number {
   return Math.round(performance.now() - t0);
 }
 
-function report(source: SourceConfig, fields: Partial<SourceReport> & Pick<SourceReport, 'status' | 'healthy' | 'ms'>): SourceReport {
+function report(
+  source: SourceConfig,
+  fields: Partial<SourceReport> & Pick<SourceReport, 'status' | 'healthy' | 'ms'>,
+): SourceReport {
   return { name: source.name, url: source.url, newItems: 0, seenItems: 0, droppedItems: 0, ...fields };
 }
 
@@ -59,7 +62,12 @@ export async function collectOne(source: SourceConfig, deps: CollectDeps): Promi
   if (!loc) {
     const reason = reasons.badUrl(source.url);
     const state = afterFailure(prev, deps.now, reason, policy);
-    return { report: report(source, { status: 'failed', error: reason, healthy: isHealthy(state, policy), ms: elapsed(t0) }), state, items: [], ...none };
+    return {
+      report: report(source, { status: 'failed', error: reason, healthy: isHealthy(state, policy), ms: elapsed(t0) }),
+      state,
+      items: [],
+      ...none,
+    };
   }
 
   // Local files are cheap and never rate-limited: only remote sources back off.
@@ -67,7 +75,12 @@ export async function collectOne(source: SourceConfig, deps: CollectDeps): Promi
     const g = gate(prev, deps.now);
     if (!g.fetch) {
       return {
-        report: report(source, { status: 'skipped', error: g.reason, healthy: isHealthy(prev, policy), ms: elapsed(t0) }),
+        report: report(source, {
+          status: 'skipped',
+          error: g.reason,
+          healthy: isHealthy(prev, policy),
+          ms: elapsed(t0),
+        }),
         state: prev,
         items: [],
         ...none,
@@ -79,11 +92,20 @@ export async function collectOne(source: SourceConfig, deps: CollectDeps): Promi
     const got = await readSource(loc, prev, deps.config, deps.now);
     if (got.kind === 'not-modified') {
       const state = afterSuccess(prev, deps.now, got);
-      return { report: report(source, { status: 'not-modified', healthy: true, ms: elapsed(t0) }), state, items: [], ...none };
+      return {
+        report: report(source, { status: 'not-modified', healthy: true, ms: elapsed(t0) }),
+        state,
+        items: [],
+        ...none,
+      };
     }
     const decoded = decodeBody(got.body, { contentType: got.contentType });
     const feed = await readFeed(decoded.text);
-    const built = buildItems(feed, { source: source.name, feedUrl: loc.kind === 'http' ? got.finalUrl : source.url, now: deps.now });
+    const built = buildItems(feed, {
+      source: source.name,
+      feedUrl: loc.kind === 'http' ? got.finalUrl : source.url,
+      now: deps.now,
+    });
     let items = built.items;
     let fullText = { fetched: 0, failed: 0 };
     if (source.fullText && loc.kind === 'http') {
@@ -109,7 +131,10 @@ export async function collectOne(source: SourceConfig, deps: CollectDeps): Promi
   } catch (e) {
     const reason = isFeedFailure(e) ? e.message : reasons.unexpected(e instanceof Error ? e.message : String(e));
     const retryAfterMs = e instanceof FeedFailure ? e.retryAfterMs : undefined;
-    const state = loc.kind === 'file' ? { ...afterFailure(prev, deps.now, reason, policy), retryAfter: undefined } : afterFailure(prev, deps.now, reason, policy, retryAfterMs);
+    const state =
+      loc.kind === 'file'
+        ? { ...afterFailure(prev, deps.now, reason, policy), retryAfter: undefined }
+        : afterFailure(prev, deps.now, reason, policy, retryAfterMs);
     return {
       report: report(source, { status: 'failed', error: reason, healthy: isHealthy(state, policy), ms: elapsed(t0) }),
       state,
@@ -164,7 +189,12 @@ export async function collectSources(sources: readonly SourceConfig[], deps: Col
       const reason = reasons.unexpected(e instanceof Error ? e.message : String(e));
       const prev = deps.states.get(source.url) ?? initialState(source.url);
       outcome = {
-        report: report(source, { status: 'failed', error: reason, healthy: prev.failures + 1 < deps.config.unhealthyAfter, ms: 0 }),
+        report: report(source, {
+          status: 'failed',
+          error: reason,
+          healthy: prev.failures + 1 < deps.config.unhealthyAfter,
+          ms: 0,
+        }),
         state: { ...prev, failures: prev.failures + 1, lastError: reason },
         items: [],
         duplicates: 0,

@@ -6,19 +6,80 @@
  */
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
-  november: 11, december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
 };
 
 /** Zone abbreviations seen in feeds, in minutes east of UTC. */
 const ZONES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, wet: 0,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150,
-  bst: 60, cet: 60, met: 60, mez: 60, west: 60, cest: 120, mest: 120, mesz: 120, eet: 120, eest: 180, msk: 180,
-  ist: 330, ict: 420, wib: 420, hkt: 480, sgt: 480, awst: 480, pht: 480, kst: 540, jst: 540,
-  acst: 570, acdt: 630, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  wet: 0,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  akst: -540,
+  akdt: -480,
+  hst: -600,
+  ast: -240,
+  adt: -180,
+  nst: -210,
+  ndt: -150,
+  bst: 60,
+  cet: 60,
+  met: 60,
+  mez: 60,
+  west: 60,
+  cest: 120,
+  mest: 120,
+  mesz: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  ist: 330,
+  ict: 420,
+  wib: 420,
+  hkt: 480,
+  sgt: 480,
+  awst: 480,
+  pht: 480,
+  kst: 540,
+  jst: 540,
+  acst: 570,
+  acdt: 630,
+  aest: 600,
+  aedt: 660,
+  nzst: 720,
+  nzdt: 780,
 };
 
 export const KST_OFFSET_MINUTES = 540;
@@ -113,7 +174,15 @@ export function parseFeedDate(text: string | undefined, opts: DateOptions = {}):
     const mo = MONTHS[(m[2] ?? '').toLowerCase()];
     const off = zoneOffset(m[7] ?? m[8]);
     if (mo !== undefined && off !== null) {
-      return build(year4(m[3] ?? ''), mo, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), off ?? dflt);
+      return build(
+        year4(m[3] ?? ''),
+        mo,
+        Number(m[1]),
+        Number(m[4] ?? 0),
+        Number(m[5] ?? 0),
+        Number(m[6] ?? 0),
+        off ?? dflt,
+      );
     }
   }
 

@@ -84,7 +84,8 @@ export function decodeEntities(text: string): string {
   const named = decodeNamedEntities(Array.from(text.matchAll(/&([A-Za-z][A-Za-z0-9]*);/g), (m) => m[1] ?? ''));
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);?/gi, (m, ref: string) => {
     if (ref.startsWith('#')) {
-      const cp = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      const cp =
+        ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
       return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
     }
     if (!m.endsWith(';')) return m;
@@ -111,7 +112,21 @@ interface FragmentNode extends DomNode {
   readonly childNodes: FragmentNode[];
 }
 
-const VOID_ELEMENTS = new Set(['BR', 'IMG', 'HR', 'WBR', 'INPUT', 'META', 'LINK', 'SOURCE', 'AREA', 'COL', 'EMBED', 'PARAM', 'TRACK']);
+const VOID_ELEMENTS = new Set([
+  'BR',
+  'IMG',
+  'HR',
+  'WBR',
+  'INPUT',
+  'META',
+  'LINK',
+  'SOURCE',
+  'AREA',
+  'COL',
+  'EMBED',
+  'PARAM',
+  'TRACK',
+]);
 
 /** What `scanFragment` reports, in document order. */
 export interface FragmentVisitor {
@@ -123,7 +138,8 @@ export interface FragmentVisitor {
   text(text: string): void;
 }
 
-const FRAGMENT_TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"'<]|"[^"<]*"|'[^'<]*')*)>|([^<]+)|</g;
+const FRAGMENT_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b((?:[^>"'<]|"[^"<]*"|'[^'<]*')*)>|([^<]+)|</g;
 
 /**
  * Read an HTML fragment that is already well-formed (sanitizer output) as a stream of
@@ -180,7 +196,12 @@ export function parseFragment(html: string): DomNode {
       stack.pop();
     },
     text(text) {
-      (stack[stack.length - 1] ?? root).childNodes.push({ nodeType: TEXT_NODE, nodeName: '#text', childNodes: [], textContent: text });
+      (stack[stack.length - 1] ?? root).childNodes.push({
+        nodeType: TEXT_NODE,
+        nodeName: '#text',
+        childNodes: [],
+        textContent: text,
+      });
     },
   });
   return root;

@@ -22,7 +22,10 @@ export function formatBytes(n: number): string {
 
 /** Text a server controls, made safe for a one-line message. */
 export function oneLine(text: string, max = 80): string {
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

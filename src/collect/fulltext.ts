@@ -42,7 +42,9 @@ export async function withFullText(item: CollectedItem, config: CollectConfig, n
     now,
   });
   if (res.kind !== 'ok') return item;
-  const contentType = Array.isArray(res.headers['content-type']) ? res.headers['content-type'][0] : res.headers['content-type'];
+  const contentType = Array.isArray(res.headers['content-type'])
+    ? res.headers['content-type'][0]
+    : res.headers['content-type'];
   const page = decodeBody(res.body, { contentType, html: true }).text;
   const main = extractMainHtml(page);
   if (!main) return item;

@@ -51,7 +51,11 @@ export function gate(state: SourceState, now: Date): Gate {
 }
 
 /** Parse a Retry-After header (seconds or an HTTP date) into a delay from `now`, capped. */
-export function parseRetryAfter(value: string | undefined, now: Date, maxMs = DEFAULT_POLICY.maxRetryAfterMs): number | undefined {
+export function parseRetryAfter(
+  value: string | undefined,
+  now: Date,
+  maxMs = DEFAULT_POLICY.maxRetryAfterMs,
+): number | undefined {
   if (!value) return undefined;
   const v = value.trim();
   let ms: number;
@@ -91,7 +95,8 @@ export function afterFailure(
   retryAfterMs?: number,
 ): SourceState {
   const failures = state.failures + 1;
-  const wait = retryAfterMs !== undefined ? Math.min(retryAfterMs, policy.maxRetryAfterMs) : backoffMs(failures, policy);
+  const wait =
+    retryAfterMs !== undefined ? Math.min(retryAfterMs, policy.maxRetryAfterMs) : backoffMs(failures, policy);
   return {
     url: state.url,
     etag: state.etag,

@@ -64,7 +64,10 @@ export function networkReason(e: unknown): string {
     default:
       break;
   }
-  if (/^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) || /SSL|TLS|certificate/i.test(err?.message ?? '')) {
+  if (
+    /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL)/.test(code) ||
+    /SSL|TLS|certificate/i.test(err?.message ?? '')
+  ) {
     return `TLS error (${code || (err?.message ?? 'handshake failed').split('\n')[0]})`;
   }
   if (code.startsWith('HPE_')) return `malformed HTTP response (${code})`;
@@ -98,10 +101,13 @@ async function decompress(body: Buffer, encoding: string, maxBytes: number): Pro
   const enc = encoding.trim().toLowerCase();
   if (!enc || enc === 'identity') return body;
   const opts = { maxOutputLength: maxBytes };
-  const run = (fn: (b: Buffer, o: zlib.ZlibOptions, cb: (e: Error | null, r: Buffer) => void) => void, o: object = opts) =>
-    new Promise<Buffer>((resolve, reject) => fn(body, o, (e, r) => (e ? reject(e) : resolve(r))));
+  const run = (
+    fn: (b: Buffer, o: zlib.ZlibOptions, cb: (e: Error | null, r: Buffer) => void) => void,
+    o: object = opts,
+  ) => new Promise<Buffer>((resolve, reject) => fn(body, o, (e, r) => (e ? reject(e) : resolve(r))));
   try {
-    if (enc === 'gzip' || enc === 'x-gzip') return await run(zlib.gunzip, { ...opts, finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    if (enc === 'gzip' || enc === 'x-gzip')
+      return await run(zlib.gunzip, { ...opts, finishFlush: zlib.constants.Z_SYNC_FLUSH });
     if (enc === 'deflate') {
       // Some servers send raw deflate where zlib-wrapped is meant.
       try {
@@ -118,7 +124,8 @@ async function decompress(body: Buffer, encoding: string, maxBytes: number): Pro
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) throw new FeedFailure(reasons.tooLargeDecoded(maxBytes));
+    if (code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError)
+      throw new FeedFailure(reasons.tooLargeDecoded(maxBytes));
     throw new FeedFailure(reasons.corruptBody(enc));
   }
   throw new FeedFailure(reasons.badEncoding(enc));
@@ -233,7 +240,8 @@ export async function fetchUrl(req: FetchRequest): Promise<FetchResult> {
         } catch {
           throw new FeedFailure(reasons.badRedirect(location));
         }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new FeedFailure(reasons.badRedirect(location));
+        if (next.protocol !== 'http:' && next.protocol !== 'https:')
+          throw new FeedFailure(reasons.badRedirect(location));
         if (visited.has(next.href)) throw new FeedFailure(reasons.redirectLoop(next.href));
         if (hops + 1 > req.maxRedirects) throw new FeedFailure(reasons.tooManyRedirects(req.maxRedirects));
         url = next;
@@ -243,7 +251,9 @@ export async function fetchUrl(req: FetchRequest): Promise<FetchResult> {
       if (hop.status === 429 || hop.status === 503) {
         const retry = parseRetryAfter(header(hop.headers, 'retry-after'), req.now);
         throw new FeedFailure(
-          retry !== undefined ? reasons.retryLater(hop.status, hop.statusMessage, retry) : reasons.http(hop.status, hop.statusMessage),
+          retry !== undefined
+            ? reasons.retryLater(hop.status, hop.statusMessage, retry)
+            : reasons.http(hop.status, hop.statusMessage),
           { retryAfterMs: retry, status: hop.status },
         );
       }

@@ -86,7 +86,7 @@ function bodyHtml(e: RawEntry): { html: string; base?: string | undefined } {
   ];
   for (const c of candidates) {
     const v = typeof c.value === 'string' ? c.value : textOf(c.value);
-    if (!v || !v.trim()) continue;
+    if (!v?.trim()) continue;
     const attrs = attrsOf(c.raw);
     const type = (attrs.type ?? '').toLowerCase();
     const html = type === 'text' || type === 'text/plain' ? escapeHtml(v) : v;
@@ -141,7 +141,10 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
   const linkText = normalizeSpace(textOf(e.link) ?? '');
   const guidIsLink = attrsOf(e.guidRaw).isPermaLink !== 'false';
   // A permalink guid stands in for a missing link only when it is a whole URL.
-  const ownLink = resolveAgainst(linkText, bases) ?? (guidIsLink ? resolveUrl(guidText) : undefined) ?? resolveUrl(attrs['rdf:about']);
+  const ownLink =
+    resolveAgainst(linkText, bases) ??
+    (guidIsLink ? resolveUrl(guidText) : undefined) ??
+    resolveUrl(attrs['rdf:about']);
   const body = bodyHtml(e);
   // Relative URLs in the body: against xml:base when the feed sets one, else the item's own page.
   const contentBase =
@@ -208,7 +211,9 @@ export function buildItems(feed: RawFeed, ctx: ItemContext): BuiltItems {
   const linkCount = new Map<string, number>();
   for (const it of out) linkCount.set(it.link, (linkCount.get(it.link) ?? 0) + 1);
   const keyed = out.map((it) =>
-    (linkCount.get(it.link) ?? 0) > 1 && (it.link === siteLink || it.link === feedUrl) ? `${it.link}#${shortHash(it.guid)}` : it.link,
+    (linkCount.get(it.link) ?? 0) > 1 && (it.link === siteLink || it.link === feedUrl)
+      ? `${it.link}#${shortHash(it.guid)}`
+      : it.link,
   );
   const canonical = canonicalLinksForFeed(keyed);
 

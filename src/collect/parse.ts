@@ -53,8 +53,21 @@ const FEED_FIELDS = [
 /** Names the lenient (upper-casing) XML parser must give back in their feed spelling. */
 const CAMEL = new Map(
   [
-    'pubDate', 'lastBuildDate', 'managingEditor', 'webMaster', 'skipHours', 'skipDays', 'textInput', 'isPermaLink',
-    'rdf:RDF', 'rdf:about', 'rdf:resource', 'rdf:Seq', 'rdf:li', 'itunes:episodeType', 'itunes:newFeedUrl',
+    'pubDate',
+    'lastBuildDate',
+    'managingEditor',
+    'webMaster',
+    'skipHours',
+    'skipDays',
+    'textInput',
+    'isPermaLink',
+    'rdf:RDF',
+    'rdf:about',
+    'rdf:resource',
+    'rdf:Seq',
+    'rdf:li',
+    'itunes:episodeType',
+    'itunes:newFeedUrl',
   ].map((n) => [n.toLowerCase(), n]),
 );
 
@@ -71,9 +84,7 @@ function makeParser(lenient: boolean): Parser<Record<string, unknown>, Record<st
       item: ITEM_FIELDS as unknown as string[],
       feed: FEED_FIELDS as unknown as string[],
     },
-    xml2js: lenient
-      ? { strict: false, tagNameProcessors: [restoreCase], attrNameProcessors: [restoreCase] }
-      : {},
+    xml2js: lenient ? { strict: false, tagNameProcessors: [restoreCase], attrNameProcessors: [restoreCase] } : {},
   });
 }
 
@@ -111,7 +122,9 @@ export async function readFeed(text: string): Promise<RawFeed> {
     const xmlReason = xmlErrorReason(message);
     lenient = true;
     const completed = closeTruncated(prepared.xml);
-    const attempts: Array<{ xml: string; loose: boolean; dropped: number }> = [{ xml: prepared.xml, loose: true, dropped: 0 }];
+    const attempts: Array<{ xml: string; loose: boolean; dropped: number }> = [
+      { xml: prepared.xml, loose: true, dropped: 0 },
+    ];
     if (completed) {
       attempts.push({ xml: completed.xml, loose: false, dropped: completed.droppedEntries });
       attempts.push({ xml: completed.xml, loose: true, dropped: completed.droppedEntries });

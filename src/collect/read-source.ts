@@ -26,7 +26,14 @@ export function locate(url: string): SourceLocation | undefined {
 }
 
 export type SourceBytes =
-  | { kind: 'ok'; body: Buffer; contentType?: string | undefined; etag?: string | undefined; lastModified?: string | undefined; finalUrl: string }
+  | {
+      kind: 'ok';
+      body: Buffer;
+      contentType?: string | undefined;
+      etag?: string | undefined;
+      lastModified?: string | undefined;
+      finalUrl: string;
+    }
   | { kind: 'not-modified'; etag?: string | undefined; lastModified?: string | undefined };
 
 export async function readFileCapped(path: string, maxBytes: number): Promise<Buffer> {
@@ -77,5 +84,12 @@ export async function readSource(
   const etag = one(res.headers.etag);
   const lastModified = one(res.headers['last-modified']);
   if (res.kind === 'not-modified') return { kind: 'not-modified', etag, lastModified };
-  return { kind: 'ok', body: res.body, contentType: one(res.headers['content-type']), etag, lastModified, finalUrl: res.url };
+  return {
+    kind: 'ok',
+    body: res.body,
+    contentType: one(res.headers['content-type']),
+    etag,
+    lastModified,
+    finalUrl: res.url,
+  };
 }

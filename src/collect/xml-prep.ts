@@ -24,10 +24,33 @@ const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
 
 /** windows-1252 characters for the C1 code points old feeds write as numeric references (&#150;). */
 const CP1252_C1: Record<number, number> = {
-  128: 0x20ac, 130: 0x201a, 131: 0x0192, 132: 0x201e, 133: 0x2026, 134: 0x2020, 135: 0x2021, 136: 0x02c6,
-  137: 0x2030, 138: 0x0160, 139: 0x2039, 140: 0x0152, 142: 0x017d, 145: 0x2018, 146: 0x2019, 147: 0x201c,
-  148: 0x201d, 149: 0x2022, 150: 0x2013, 151: 0x2014, 152: 0x02dc, 153: 0x2122, 154: 0x0161, 155: 0x203a,
-  156: 0x0153, 158: 0x017e, 159: 0x0178,
+  128: 0x20ac,
+  130: 0x201a,
+  131: 0x0192,
+  132: 0x201e,
+  133: 0x2026,
+  134: 0x2020,
+  135: 0x2021,
+  136: 0x02c6,
+  137: 0x2030,
+  138: 0x0160,
+  139: 0x2039,
+  140: 0x0152,
+  142: 0x017d,
+  145: 0x2018,
+  146: 0x2019,
+  147: 0x201c,
+  148: 0x201d,
+  149: 0x2022,
+  150: 0x2013,
+  151: 0x2014,
+  152: 0x02dc,
+  153: 0x2122,
+  154: 0x0161,
+  155: 0x203a,
+  156: 0x0153,
+  158: 0x017e,
+  159: 0x0178,
 };
 
 function newlinesOf(text: string): string {
@@ -35,7 +58,14 @@ function newlinesOf(text: string): string {
 }
 
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** Apply `fn` to the parts of the document outside CDATA sections and comments. */
@@ -89,7 +119,9 @@ function fixStrayLessThan(part: string): string {
 }
 
 /** Locate the root element name, skipping the declaration, processing instructions, comments and a DOCTYPE. */
-export function findRoot(xml: string): { name: string; doctype?: { start: number; end: number; text: string } } | undefined {
+export function findRoot(
+  xml: string,
+): { name: string; doctype?: { start: number; end: number; text: string } } | undefined {
   let i = 0;
   let doctype: { start: number; end: number; text: string } | undefined;
   const n = xml.length;
@@ -225,5 +257,13 @@ export function closeTruncated(xml: string): { xml: string; droppedEntries: numb
     text = last >= 0 ? text.slice(0, last + entry.length + 3) : start >= 0 ? text.slice(0, start) : text;
     open = scan(text);
   }
-  return { xml: text + open.reverse().map((n) => `</${n}>`).join(''), droppedEntries: entry ? 1 : 0 };
+  return {
+    xml:
+      text +
+      open
+        .reverse()
+        .map((n) => `</${n}>`)
+        .join(''),
+    droppedEntries: entry ? 1 : 0,
+  };
 }

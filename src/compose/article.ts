@@ -47,7 +47,11 @@ function cleanHeading(text: string): string | undefined {
 function headingOf(block: TextBlock): string | undefined {
   if (block.kind === 'heading') return cleanHeading(block.text);
   const t = block.text.trim();
-  if ((HEADING_MARKER.test(t) || BRACKETED_LINE.test(t)) && t.length <= MAX_HEADING_CHARS + 4 && !isCompleteSentence(t)) {
+  if (
+    (HEADING_MARKER.test(t) || BRACKETED_LINE.test(t)) &&
+    t.length <= MAX_HEADING_CHARS + 4 &&
+    !isCompleteSentence(t)
+  ) {
     return cleanHeading(t);
   }
   return undefined;
@@ -60,7 +64,13 @@ function blocksOf(item: Item): TextBlock[] {
   if (item.blocks.length > 0) return item.blocks;
   if (!item.html.trim()) return [];
   htmlToText ??= createRequire(import.meta.url)('html-to-text') as typeof import('html-to-text');
-  const text = htmlToText.convert(item.html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+  const text = htmlToText.convert(item.html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())

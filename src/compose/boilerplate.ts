@@ -20,7 +20,10 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   { name: 'most read box', test: /많이\s*본\s*(?:뉴스|기사)|가장\s*많이\s*읽은|실시간\s*인기\s*기사/ },
   { name: 'related articles box', test: /관련\s*(?:기사|뉴스)|함께\s*보면\s*좋은/ },
   { name: 'link arrow', test: /^\s*[▶☞►▷]/ },
-  { name: 'tip-off or subscription prompt', test: /기사\s*제보|제보\s*(?:하기|는\s*카카오톡)|구독\s*(?:하기|신청|버튼)|네이버\s*채널/ },
+  {
+    name: 'tip-off or subscription prompt',
+    test: /기사\s*제보|제보\s*(?:하기|는\s*카카오톡)|구독\s*(?:하기|신청|버튼)|네이버\s*채널/,
+  },
   {
     name: 'photo caption',
     test: /^\s*[[(<〈]?\s*(?:사진|그래픽|자료|영상)\s*[=:]|^\s*(?:위\s*|아래\s*|자료\s*)?사진은\s|^[^.!?]{0,60}\s(?:모습|전경|장면)\.?$/,
@@ -38,7 +41,8 @@ export function isBoilerplate(text: string): boolean {
 
 /** Dateline and byline prefixes a lead sentence may carry: (서울=연합뉴스) 홍길동 기자 = … */
 const DATELINE = /^\s*(?:[([【][^()[\]【】]{1,40}[)\]】]\s*)+/;
-const BYLINE_PREFIX = /^\s*[가-힣]{2,4}\s?(?:선임|수석|객원|인턴)?(?:기자|특파원)\s*(?:=|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*/;
+const BYLINE_PREFIX =
+  /^\s*[가-힣]{2,4}\s?(?:선임|수석|객원|인턴)?(?:기자|특파원)\s*(?:=|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*/;
 const LIST_MARKER = /^\s*(?:[-•·∙▪▫◦‣⁃*]|[✅☑✔✓■□◆◇●○▲△▶►]️?)\s*/u;
 
 function isDatelineGroup(group: string): boolean {

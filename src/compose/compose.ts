@@ -2,7 +2,17 @@
  * composeIssue: ranked topics in, the editable issue (Draft) out. Pure: the
  * reference time and every input come in as data.
  */
-import type { Draft, HeadlineEntry, Item, Labels, ListedItem, NewsletterConfig, SourceConfig, Story, Topic } from '../types.js';
+import type {
+  Draft,
+  HeadlineEntry,
+  Item,
+  Labels,
+  ListedItem,
+  NewsletterConfig,
+  SourceConfig,
+  Story,
+  Topic,
+} from '../types.js';
 import { prepareArticle, type Article } from './article.js';
 import { headlineEntry } from './headlines.js';
 import { fillLabel, label } from './labels.js';

@@ -55,7 +55,9 @@ export const storySchema = z.strictObject({
   lead: sentences.pipe(z.array(z.string()).min(1, { message: 'needs at least one sentence' })),
   why: sentences.default([]),
   sections: z.array(sectionSchema).default([]),
-  sources: z.array(sourceRefSchema).min(1, { message: 'needs at least one source (publisher, publishedAt, title, url)' }),
+  sources: z
+    .array(sourceRefSchema)
+    .min(1, { message: 'needs at least one source (publisher, publishedAt, title, url)' }),
   followUp: z.boolean().default(false),
 });
 
@@ -83,7 +85,7 @@ export const draftSchema = z
     pins: z.array(text).default([]),
     blocks: z.array(text).default([]),
   })
-  .transform((d): Draft => ({ ...d, subject: d.subject && d.subject.trim() ? d.subject : d.title }));
+  .transform((d): Draft => ({ ...d, subject: d.subject?.trim() ? d.subject : d.title }));
 
 /** The fields of each part, for hints about unknown keys. */
 export const FIELDS: Readonly<Record<string, readonly string[]>> = {

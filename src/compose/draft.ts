@@ -26,8 +26,18 @@ const HEADER: Record<Draft['locale'], string> = {
 };
 
 const KEY_COMMENTS: Record<Draft['locale'], Record<string, string>> = {
-  ko: { stories: ' 톱스토리(위에서부터 [1], [2], …)', headlines: ' 헤드라인(톱스토리 다음 번호부터)', pins: ' 우선할 topicId나 링크' , blocks: ' 다시 싣지 않을 topicId나 링크' },
-  en: { stories: ' Top stories ([1], [2], … from the top)', headlines: ' Headlines (numbered after the stories)', pins: ' Topic ids or links to favour', blocks: ' Topic ids or links to keep out' },
+  ko: {
+    stories: ' 톱스토리(위에서부터 [1], [2], …)',
+    headlines: ' 헤드라인(톱스토리 다음 번호부터)',
+    pins: ' 우선할 topicId나 링크',
+    blocks: ' 다시 싣지 않을 topicId나 링크',
+  },
+  en: {
+    stories: ' Top stories ([1], [2], … from the top)',
+    headlines: ' Headlines (numbered after the stories)',
+    pins: ' Topic ids or links to favour',
+    blocks: ' Topic ids or links to keep out',
+  },
 };
 
 /** The draft as YAML text for the editor. */
@@ -55,7 +65,10 @@ function keyOf(path: Path): string {
 }
 
 /** The node at a path and whether it was found; the nearest existing ancestor otherwise. */
-function locate(doc: Document, path: Path): { node: YamlNode | undefined; keyNode: YamlNode | undefined; found: boolean } {
+function locate(
+  doc: Document,
+  path: Path,
+): { node: YamlNode | undefined; keyNode: YamlNode | undefined; found: boolean } {
   let node: unknown = doc.contents;
   let keyNode: YamlNode | undefined;
   for (const k of path) {
@@ -123,11 +136,23 @@ function issueError(file: string, doc: Document, lc: LineCounter, issue: z.core.
   if (issue.code === 'invalid_type') {
     const want = EXPECTED[issue.expected] ?? { name: issue.expected, example: issue.expected };
     if (!found || issue.input === undefined) {
-      return new BriefingError('EDRAFT', `${file} line ${line}: ${key} is missing`, `add ${key} back (${want.name}); compose writes every field`);
+      return new BriefingError(
+        'EDRAFT',
+        `${file} line ${line}: ${key} is missing`,
+        `add ${key} back (${want.name}); compose writes every field`,
+      );
     }
-    return new BriefingError('EDRAFT', `${file} line ${line}: ${key} must be ${want.name}`, `write it as ${want.example}`);
+    return new BriefingError(
+      'EDRAFT',
+      `${file} line ${line}: ${key} must be ${want.name}`,
+      `write it as ${want.example}`,
+    );
   }
-  return new BriefingError('EDRAFT', `${file} line ${line}: ${key} ${issue.message}`, 'fix the value, then run briefing render again');
+  return new BriefingError(
+    'EDRAFT',
+    `${file} line ${line}: ${key} ${issue.message}`,
+    'fix the value, then run briefing render again',
+  );
 }
 
 /** Read an edited draft; any YAML or schema problem is a BriefingError('EDRAFT') naming the file and line. */
@@ -145,7 +170,11 @@ export function parseDraft(text: string, file: string): Draft {
     );
   }
   if (!isMap(doc.contents)) {
-    throw new BriefingError('EDRAFT', `${file} line 1: the draft is not a map of fields`, 'start from the draft compose wrote (draft.yaml in the issue folder)');
+    throw new BriefingError(
+      'EDRAFT',
+      `${file} line 1: the draft is not a map of fields`,
+      'start from the draft compose wrote (draft.yaml in the issue folder)',
+    );
   }
   const result = draftSchema.safeParse(doc.toJS(), { reportInput: true });
   if (!result.success) {

@@ -26,9 +26,10 @@ export function headlineEntry(
   const best = articles[0];
   if (!best) return undefined;
   const title = cleanHeadline(best.item.title, [...publishers, publisher, best.item.source]);
-  const candidates: Candidate[] = sentencesToRead(articles, (s) => s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text)).map(
-    ({ sentence: s, item }) => ({ text: s.text, position: s.position, item }),
-  );
+  const candidates: Candidate[] = sentencesToRead(
+    articles,
+    (s) => s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text),
+  ).map(({ sentence: s, item }) => ({ text: s.text, position: s.position, item }));
   let text = title;
   if (candidates.length > 0) {
     const scored = scoreCandidates(candidates, { title, vectorOf: (t) => used.vectorOf(t) });

@@ -7,4 +7,11 @@ export { cleanHeadline } from './headline.js';
 export { formatSourceDate } from './sources.js';
 export { fillLabel, withJosa } from './labels.js';
 export { isBoilerplate, boilerplateRule, cleanSentence, BOILERPLATE_RULES } from './boilerplate.js';
-export { selectKeySentences, scoreCandidates, mmrSelect, DEFAULT_WEIGHTS, type SelectorWeights, type Candidate } from './select.js';
+export {
+  selectKeySentences,
+  scoreCandidates,
+  mmrSelect,
+  DEFAULT_WEIGHTS,
+  type SelectorWeights,
+  type Candidate,
+} from './select.js';

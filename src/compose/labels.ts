@@ -9,16 +9,51 @@ import type { Labels } from '../types.js';
 type JosaOption = Parameters<typeof josa>[1];
 
 const JOSA_OPTIONS: ReadonlySet<string> = new Set<JosaOption>([
-  '이/가', '을/를', '은/는', '으로/로', '와/과', '이나/나', '이란/란', '아/야', '이랑/랑', '이에요/예요',
-  '으로서/로서', '으로써/로써', '으로부터/로부터', '이라/라',
+  '이/가',
+  '을/를',
+  '은/는',
+  '으로/로',
+  '와/과',
+  '이나/나',
+  '이란/란',
+  '아/야',
+  '이랑/랑',
+  '이에요/예요',
+  '으로서/로서',
+  '으로써/로써',
+  '으로부터/로부터',
+  '이라/라',
 ]);
 
 /** How digits and Latin letters are read aloud, for picking a particle after them. */
 const DIGIT_READING = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
 const LETTER_READING: Record<string, string> = {
-  a: '에이', b: '비', c: '씨', d: '디', e: '이', f: '에프', g: '지', h: '에이치', i: '아이', j: '제이',
-  k: '케이', l: '엘', m: '엠', n: '엔', o: '오', p: '피', q: '큐', r: '알', s: '에스', t: '티', u: '유',
-  v: '브이', w: '더블유', x: '엑스', y: '와이', z: '지',
+  a: '에이',
+  b: '비',
+  c: '씨',
+  d: '디',
+  e: '이',
+  f: '에프',
+  g: '지',
+  h: '에이치',
+  i: '아이',
+  j: '제이',
+  k: '케이',
+  l: '엘',
+  m: '엠',
+  n: '엔',
+  o: '오',
+  p: '피',
+  q: '큐',
+  r: '알',
+  s: '에스',
+  t: '티',
+  u: '유',
+  v: '브이',
+  w: '더블유',
+  x: '엑스',
+  y: '와이',
+  z: '지',
 };
 
 function isJosaOption(s: string): s is JosaOption {

@@ -159,7 +159,13 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoreCont
       (startsWithConnective(c.text) ? w.connective : 0) -
       (len > LONG_CHARS ? w.long * Math.min(1, (len - LONG_CHARS) / LONG_CHARS + 0.5) : 0) -
       (len < SHORT_CHARS ? w.short : 0);
-    return { candidate: c, score, vector: vectors[i] ?? new Map(), similarity: sim[i] ?? new Float64Array(n), features };
+    return {
+      candidate: c,
+      score,
+      vector: vectors[i] ?? new Map(),
+      similarity: sim[i] ?? new Float64Array(n),
+      features,
+    };
   });
 }
 

@@ -32,7 +32,8 @@ const PAIRS: ReadonlyArray<readonly [open: string, close: string]> = [
 /** Marks that end the word before a period (besides whitespace): see wordBefore. */
 const WORD_STOPS = '(（[“‘"\'「『';
 /** Whitespace as the regex `\s` (and String#trim) knows it. */
-const WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const WHITESPACE =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 // Character classes, one bit each; CLASS holds the classes of every UTF-16 code unit.
 const TERMINATOR = 1;
@@ -63,10 +64,12 @@ const has = (code: number, bit: number): boolean => ((CLASS[code] ?? 0) & bit) !
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 const isHangulSyllable = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
 /** 다, 요, 죠, 까: syllables a Korean sentence ends with. */
-const isKoreanEnding = (code: number): boolean => code === 0xb2e4 || code === 0xc694 || code === 0xc8e0 || code === 0xae4c;
+const isKoreanEnding = (code: number): boolean =>
+  code === 0xb2e4 || code === 0xc694 || code === 0xc8e0 || code === 0xae4c;
 
 /** Words that continue a sentence after a closing quote: “…”라고 말했다, “…”며, “…”고. Sticky: tried at lastIndex. */
-const QUOTE_CONTINUATION = /(?:이라고|라고|이라며|라며|이라면서|라면서|면서|하며|하고|이라는|라는|며|고|는)(?=[\s,.!?]|$)/y;
+const QUOTE_CONTINUATION =
+  /(?:이라고|라고|이라며|라며|이라면서|라면서|면서|하며|하고|이라는|라는|며|고|는)(?=[\s,.!?]|$)/y;
 
 function continuesQuote(line: string, at: number): boolean {
   QUOTE_CONTINUATION.lastIndex = at;
@@ -74,9 +77,48 @@ function continuesQuote(line: string, at: number): boolean {
 }
 
 const ABBREVIATIONS = new Set([
-  'inc', 'co', 'corp', 'ltd', 'llc', 'plc', 'dr', 'mr', 'mrs', 'ms', 'prof', 'st', 'jr', 'sr', 'vs', 'etc',
-  'no', 'vol', 'fig', 'approx', 'dept', 'gov', 'gen', 'sen', 'rep', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
-  'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ph.d', 'e.g', 'i.e', 'a.m', 'p.m',
+  'inc',
+  'co',
+  'corp',
+  'ltd',
+  'llc',
+  'plc',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'etc',
+  'no',
+  'vol',
+  'fig',
+  'approx',
+  'dept',
+  'gov',
+  'gen',
+  'sen',
+  'rep',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'ph.d',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
 ]);
 
 /** Korean sentence-final syllables a line may end with when the period is missing. */
@@ -182,7 +224,12 @@ function splitLine(line: string, out: string[]): void {
     while (k < n && has(line.charCodeAt(k), SPACE)) k++;
     if (j < n && k === j) {
       // 했다.그는 — a missing space after a Korean sentence ending still ends it.
-      const glued = ch === DOT && j === i + 1 && i > 0 && isKoreanEnding(line.charCodeAt(i - 1)) && isHangulSyllable(line.charCodeAt(j));
+      const glued =
+        ch === DOT &&
+        j === i + 1 &&
+        i > 0 &&
+        isKoreanEnding(line.charCodeAt(i - 1)) &&
+        isHangulSyllable(line.charCodeAt(j));
       if (!glued || continuesQuote(line, k)) continue;
     }
     if (closedQuote && continuesQuote(line, k)) continue;

@@ -6,7 +6,11 @@ import { sourceTitle } from './headline.js';
 export function formatSourceDate(iso: string, timezone: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: timezone, month: 'numeric', day: 'numeric' }).formatToParts(d);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: timezone,
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(d);
   const month = parts.find((p) => p.type === 'month')?.value ?? '';
   const day = parts.find((p) => p.type === 'day')?.value ?? '';
   return `${month}/${day}`;
@@ -27,7 +31,12 @@ export function sourceRefs(items: readonly ListedItem[], sources: readonly Sourc
     const publisher = publisherOf(item, sources);
     if (seen.has(publisher)) continue;
     seen.add(publisher);
-    refs.push({ publisher, publishedAt: item.publishedAt, title: sourceTitle(item.title, [...names, publisher, item.source]), url: item.canonicalLink || item.link });
+    refs.push({
+      publisher,
+      publishedAt: item.publishedAt,
+      title: sourceTitle(item.title, [...names, publisher, item.source]),
+      url: item.canonicalLink || item.link,
+    });
   }
   return refs;
 }

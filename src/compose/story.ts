@@ -26,7 +26,8 @@ export const MAX_BULLET_CHARS = 300;
 export const STORY_REPEAT = 0.55;
 
 /** Headlines and titles that promise analysis or explanation. */
-const EXPLAINER = /\?|왜|이유|의미|분석|해설|진단|짚어|알아보|뜯어|총정리|궁금|어떻게|무엇이|뭐가|Q&A|explainer|analysis|\bwhy\b|\bhow\b/i;
+const EXPLAINER =
+  /\?|왜|이유|의미|분석|해설|진단|짚어|알아보|뜯어|총정리|궁금|어떻게|무엇이|뭐가|Q&A|explainer|analysis|\bwhy\b|\bhow\b/i;
 
 /**
  * The marker: 💡 for a follow-up of an earlier story, an explainer-like title
@@ -70,12 +71,22 @@ function pool(articles: readonly Article[], used: UsedSentences, headline: strin
     candidates.push({ text: s.text, position: s.position, item });
     sections.push(item === 0 ? s.section : -2);
   }
-  return { candidates, scored: scoreCandidates(candidates, { title: headline, vectorOf: (t) => used.vectorOf(t) }), index, sections };
+  return {
+    candidates,
+    scored: scoreCandidates(candidates, { title: headline, vectorOf: (t) => used.vectorOf(t) }),
+    index,
+    sections,
+  };
 }
 
 function pickWhy(p: Pool, lead: readonly number[]): number[] {
   const eligible = p.candidates.map((c, i) => (c.text.length <= MAX_BULLET_CHARS ? i : -1)).filter((i) => i >= 0);
-  const picks = mmrSelect(p.scored, WHY_MAX, { exclude: lead, only: eligible, duplicateThreshold: STORY_REPEAT, dropRestatements: true });
+  const picks = mmrSelect(p.scored, WHY_MAX, {
+    exclude: lead,
+    only: eligible,
+    duplicateThreshold: STORY_REPEAT,
+    dropRestatements: true,
+  });
   const chars = picks.reduce((n, i) => n + (p.candidates[i]?.text.length ?? 0), 0);
   return picks.length > WHY_MIN && chars > WHY_CHARS ? picks.slice(0, WHY_MIN) : picks;
 }
@@ -83,10 +94,17 @@ function pickWhy(p: Pool, lead: readonly number[]): number[] {
 function pickSections(p: Pool, article: Article, taken: readonly number[]): Array<StorySection & { picks: number[] }> {
   const found: Array<{ heading: number; picks: number[]; value: number }> = [];
   const avoid = [...taken];
-  article.headings.forEach((h, k) => {
-    const only = p.sections.map((sec, i) => (sec === k && (p.candidates[i]?.text.length ?? 0) <= MAX_BULLET_CHARS ? i : -1)).filter((i) => i >= 0);
+  article.headings.forEach((_h, k) => {
+    const only = p.sections
+      .map((sec, i) => (sec === k && (p.candidates[i]?.text.length ?? 0) <= MAX_BULLET_CHARS ? i : -1))
+      .filter((i) => i >= 0);
     if (only.length === 0) return;
-    let picks = mmrSelect(p.scored, SECTION_BULLETS, { only, exclude: avoid, duplicateThreshold: STORY_REPEAT, dropRestatements: true });
+    let picks = mmrSelect(p.scored, SECTION_BULLETS, {
+      only,
+      exclude: avoid,
+      duplicateThreshold: STORY_REPEAT,
+      dropRestatements: true,
+    });
     let chars = 0;
     picks = picks.filter((i, n) => {
       chars += p.candidates[i]?.text.length ?? 0;
@@ -103,7 +121,11 @@ function pickSections(p: Pool, article: Article, taken: readonly number[]): Arra
     .sort((a, b) => a.heading - b.heading)
     .map((f) => {
       const picks = [...f.picks].sort((a, b) => a - b);
-      return { heading: article.headings[f.heading]?.text ?? '', bullets: picks.map((i) => p.candidates[i]?.text ?? ''), picks };
+      return {
+        heading: article.headings[f.heading]?.text ?? '',
+        bullets: picks.map((i) => p.candidates[i]?.text ?? ''),
+        picks,
+      };
     });
 }
 

@@ -22,7 +22,12 @@ export interface ConfigOverrides {
  * Turn a config object (as read from YAML) into a resolved config. Pure: reads no disk.
  * Defaults, then the object, then overrides. Throws ECONFIG naming the key and the fix.
  */
-export function resolveConfig(raw: unknown, baseDir: string, overrides: ConfigOverrides = {}, where = 'config'): BriefingConfig {
+export function resolveConfig(
+  raw: unknown,
+  baseDir: string,
+  overrides: ConfigOverrides = {},
+  where = 'config',
+): BriefingConfig {
   const parsed = configSchema.safeParse(raw ?? {}, { reportInput: true });
   if (!parsed.success) throw configError(parsed.error, where, undefined);
   const c = parsed.data;
@@ -132,15 +137,16 @@ function configError(
   const issue = error.issues[0];
   if (!issue) return new BriefingError('ECONFIG', `${where}: invalid`, 'see README for the config shape');
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  const key = path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[') : '(top level)';
+  const key = path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[')
+    : '(top level)';
   const line = lineOf?.(path);
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
   const msg = describeIssue(issue);
-  return new BriefingError(
-    'ECONFIG',
-    `${where}${line ? ` line ${line}` : ''}: ${key} ${msg}${more}`,
-    hintFor(issue),
-  );
+  return new BriefingError('ECONFIG', `${where}${line ? ` line ${line}` : ''}: ${key} ${msg}${more}`, hintFor(issue));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -164,7 +170,9 @@ function hintFor(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return 'remove it or check its spelling against the README';
     case 'invalid_type':
-      return issue.input === undefined ? 'add it (see the README for the config shape)' : `write a ${issue.expected} there`;
+      return issue.input === undefined
+        ? 'add it (see the README for the config shape)'
+        : `write a ${issue.expected} there`;
     default: {
       const fix = issue.message.split('; ')[1];
       return fix ?? 'correct the value (see the README for the config shape)';

@@ -9,7 +9,11 @@ export function loadLabels(localesDir: string, locale: Locale): Labels {
   const read = (loc: Locale): Record<string, string> => {
     const file = join(localesDir, `${loc}.yaml`);
     if (!existsSync(file)) {
-      throw new BriefingError('ECONFIG', `locale file not found: ${file}`, `add ${loc}.yaml to the locales folder or set newsletter.locale to ko`);
+      throw new BriefingError(
+        'ECONFIG',
+        `locale file not found: ${file}`,
+        `add ${loc}.yaml to the locales folder or set newsletter.locale to ko`,
+      );
     }
     const data: unknown = parse(readFileSync(file, 'utf8'));
     if (!data || typeof data !== 'object') {

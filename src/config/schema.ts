@@ -105,7 +105,11 @@ export const rankSchema = z.strictObject({
 export const collectSchema = z.strictObject({
   timeout: duration.prefault('20s'),
   connectTimeout: duration.prefault('5s'),
-  maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
+  maxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   maxRedirects: z.number().int().min(0).max(20).default(5),
   concurrency: z.number().int().min(1).max(64).default(8),
   userAgent: z.string().default('briefing/0.1 (+https://github.com/briefing; newsletter composer)'),

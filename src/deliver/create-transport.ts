@@ -11,7 +11,7 @@ export function dkimKeyFrom(delivery: DeliveryConfig, env: NodeJS.ProcessEnv = p
   const d = delivery.dkim;
   if (!d) return undefined;
   const pem = env[d.privateKeyEnv]?.replace(/\\n/g, '\n');
-  if (!pem || !pem.includes('PRIVATE KEY')) {
+  if (!pem?.includes('PRIVATE KEY')) {
     throw new BriefingError(
       'ECONFIG',
       `delivery.dkim.privateKeyEnv names ${d.privateKeyEnv}, but that environment variable ${pem ? 'holds no PEM private key' : 'is not set'}`,
@@ -45,13 +45,20 @@ export function smtpPassword(delivery: DeliveryConfig, env: NodeJS.ProcessEnv = 
 export function createTransport(
   config: BriefingConfig,
   env: NodeJS.ProcessEnv = process.env,
-  tuning: Pick<SmtpTransportOptions, 'backoffMs' | 'maxBackoffMs' | 'sleep' | 'timeouts' | 'maxMessagesPerConnection'> = {},
+  tuning: Pick<
+    SmtpTransportOptions,
+    'backoffMs' | 'maxBackoffMs' | 'sleep' | 'timeouts' | 'maxMessagesPerConnection'
+  > = {},
 ): Transport {
   const delivery = config.delivery;
   const dkim = dkimKeyFrom(delivery, env);
   if (delivery.transport === 'outbox') return new OutboxTransport(config.paths.outbox, dkim);
   if (!delivery.smtp) {
-    throw new BriefingError('ECONFIG', 'delivery.transport is smtp but delivery.smtp is missing', 'add delivery.smtp with at least host (see README)');
+    throw new BriefingError(
+      'ECONFIG',
+      'delivery.transport is smtp but delivery.smtp is missing',
+      'add delivery.smtp with at least host (see README)',
+    );
   }
   return new SmtpTransport({ smtp: delivery.smtp, password: smtpPassword(delivery, env), dkim, ...tuning });
 }

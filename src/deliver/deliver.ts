@@ -14,7 +14,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { BriefingError, reasonOf } from '../errors.js';
-import type { BriefingConfig, Clock, Logger, OutgoingMessage, Recipient, RenderedIssue, SendSummary, Subscriber } from '../types.js';
+import type {
+  BriefingConfig,
+  Clock,
+  Logger,
+  OutgoingMessage,
+  Recipient,
+  RenderedIssue,
+  SendSummary,
+  Subscriber,
+} from '../types.js';
 import { normalizeEmail } from './address.js';
 import { addressOf, buildMessage, domainOf } from './message.js';
 import type { DeliveryLedger, DeliveryStatus, SubscriberSource } from './ports.js';
@@ -72,14 +81,23 @@ const FINISHED: ReadonlySet<DeliveryStatus> = new Set(['sent', 'failed']);
  */
 const DEFAULT_PAGE_SIZE = 50;
 
-function recipientContext(deps: { config: BriefingConfig; env?: NodeJS.ProcessEnv | undefined; secret?: string | undefined }): RecipientContext {
+function recipientContext(deps: {
+  config: BriefingConfig;
+  env?: NodeJS.ProcessEnv | undefined;
+  secret?: string | undefined;
+}): RecipientContext {
   const { config } = deps;
   const secret =
-    deps.secret ?? resolveUnsubscribeSecret(config.delivery.unsubscribeSecretEnv, config.paths.data, deps.env ?? process.env);
+    deps.secret ??
+    resolveUnsubscribeSecret(config.delivery.unsubscribeSecretEnv, config.paths.data, deps.env ?? process.env);
   return { delivery: config.delivery, baseUrl: config.newsletter.baseUrl, secret };
 }
 
-export async function deliverIssue(deps: DeliverDeps, issue: RenderedIssue, opts: DeliverOptions = {}): Promise<DeliverSummary> {
+export async function deliverIssue(
+  deps: DeliverDeps,
+  issue: RenderedIssue,
+  opts: DeliverOptions = {},
+): Promise<DeliverSummary> {
   const { ledger, subscribers, transport, clock, logger } = deps;
   const issueId = opts.issueId ?? issue.issueId;
   const personalize: Personalize = opts.personalize ?? deps.personalize ?? ((_, i) => ({ html: i.html, text: i.text }));
@@ -101,7 +119,8 @@ export async function deliverIssue(deps: DeliverDeps, issue: RenderedIssue, opts
   let consecutive = 0;
   let stop: BriefingError | undefined;
 
-  const progress = (): void => opts.onProgress?.({ sent: summary.sent, failed: summary.failed, skipped: summary.skipped });
+  const progress = (): void =>
+    opts.onProgress?.({ sent: summary.sent, failed: summary.failed, skipped: summary.skipped });
   const atomically = <T>(fn: () => T): T => (ledger.atomically ? ledger.atomically(fn) : fn());
 
   /**
@@ -199,7 +218,10 @@ export async function deliverIssue(deps: DeliverDeps, issue: RenderedIssue, opts
   summary.uncertain = ledger.counts(issueId).uncertain;
   logger.info('delivery finished', { issueId, transport: transport.name, ...summary });
   if (crash !== undefined) throw crash;
-  if (stop) throw new BriefingError(stop.code, `${stop.message} (sent ${summary.sent} this run)`, stop.hint, { cause: summary });
+  if (stop)
+    throw new BriefingError(stop.code, `${stop.message} (sent ${summary.sent} this run)`, stop.hint, {
+      cause: summary,
+    });
   return summary;
 }
 
@@ -251,13 +273,28 @@ export async function sendTest(deps: SendTestDeps, issue: RenderedIssue, to: str
   const ctx = recipientContext(deps);
   const recipient = recipientFor({ email }, ctx);
   const personalize: Personalize = deps.personalize ?? ((_, i) => ({ html: i.html, text: i.text }));
-  const msg = buildMessage({ config: deps.config.delivery, issue, recipient, now: deps.clock.now(), body: personalize(recipient, issue) });
+  const msg = buildMessage({
+    config: deps.config.delivery,
+    issue,
+    recipient,
+    now: deps.clock.now(),
+    body: personalize(recipient, issue),
+  });
   const domain = domainOf(addressOf(msg.from)) ?? 'briefing.invalid';
-  const test = { ...msg, test: true, messageId: `<test.${randomBytes(8).toString('hex')}.${issue.issueId.replace(/[^A-Za-z0-9._-]/g, '-')}@${domain}>` };
+  const test = {
+    ...msg,
+    test: true,
+    messageId: `<test.${randomBytes(8).toString('hex')}.${issue.issueId.replace(/[^A-Za-z0-9._-]/g, '-')}@${domain}>`,
+  };
   try {
     const res = await deps.transport.send(test);
     return { messageId: res.messageId };
   } catch (e) {
-    throw new BriefingError('ESEND', `test send to ${email} failed: ${reasonOf(e)}`, 'check delivery.smtp and the address', { cause: e });
+    throw new BriefingError(
+      'ESEND',
+      `test send to ${email} failed: ${reasonOf(e)}`,
+      'check delivery.smtp and the address',
+      { cause: e },
+    );
   }
 }

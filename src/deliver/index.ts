@@ -19,7 +19,13 @@ export {
 } from './unsubscribe-token.js';
 export { resolveUnsubscribeSecret } from './secret.js';
 export { normalizeEmail } from './address.js';
-export { parseCsv, parseSubscribersCsv, splitTopics, type SubscriberInput, type ParsedSubscribers } from './subscribers-csv.js';
+export {
+  parseCsv,
+  parseSubscribersCsv,
+  splitTopics,
+  type SubscriberInput,
+  type ParsedSubscribers,
+} from './subscribers-csv.js';
 export type { DeliveryLedger, DeliveryRow, DeliveryStatus, SubscriberSource, SuppressionReason } from './ports.js';
 export { TransportError, isTransportError, type FailureKind, type SendResult, type Transport } from './transport.js';
 export { createTransport, dkimKeyFrom, smtpPassword } from './create-transport.js';

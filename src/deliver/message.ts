@@ -44,7 +44,10 @@ export function addressOf(mailbox: string): string {
 export function domainOf(address: string): string | undefined {
   const at = address.lastIndexOf('@');
   if (at < 0) return undefined;
-  const d = address.slice(at + 1).trim().toLowerCase();
+  const d = address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   return /^[a-z0-9.-]+$/.test(d) && d.length > 0 ? d : undefined;
 }
 

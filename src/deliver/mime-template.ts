@@ -125,11 +125,13 @@ export class MimeTemplate {
     this.boundary = boundary;
     this.fromLine = headerLine('From', oneLine(head.from));
     this.afterTo =
-      (head.replyTo !== undefined ? headerLine('Reply-To', oneLine(head.replyTo)) : '') + headerLine('Subject', oneLine(head.subject));
+      (head.replyTo !== undefined ? headerLine('Reply-To', oneLine(head.replyTo)) : '') +
+      headerLine('Subject', oneLine(head.subject));
     const part = (type: string): string =>
       `--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}`;
     this.bodyStart =
-      `MIME-Version: 1.0${CRLF}Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"${CRLF}${CRLF}` + part('text/plain');
+      `MIME-Version: 1.0${CRLF}Content-Type: multipart/alternative;${CRLF} boundary="${boundary}"${CRLF}${CRLF}` +
+      part('text/plain');
     this.middle = CRLF + part('text/html');
     this.end = `${CRLF}--${boundary}--${CRLF}`;
   }
@@ -160,7 +162,11 @@ export class MimeTemplate {
     const htmlBytes = src.write(msg.html, textBytes, 'utf8');
     const headBytes = Buffer.byteLength(head, 'utf8');
     const size =
-      headBytes + wrappedBase64Length(textBytes) + this.middle.length + wrappedBase64Length(htmlBytes) + this.end.length;
+      headBytes +
+      wrappedBase64Length(textBytes) +
+      this.middle.length +
+      wrappedBase64Length(htmlBytes) +
+      this.end.length;
     const out = Buffer.allocUnsafe(size);
     let pos = out.write(head, 0, 'utf8');
     pos = writeWrappedBase64(src, 0, textBytes, out, pos);

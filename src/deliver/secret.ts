@@ -38,7 +38,11 @@ export function resolveUnsubscribeSecret(
       linkSync(tmp, file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new BriefingError('ESTORE', `cannot create ${file}: ${(e as Error).message}`, `set ${envName} or make the data folder writable`);
+        throw new BriefingError(
+          'ESTORE',
+          `cannot create ${file}: ${(e as Error).message}`,
+          `set ${envName} or make the data folder writable`,
+        );
       }
     } finally {
       rmSync(tmp, { force: true });
@@ -46,7 +50,11 @@ export function resolveUnsubscribeSecret(
   }
   const secret = readFileSync(file, 'utf8').trim();
   if (secret.length < 16) {
-    throw new BriefingError('ESTORE', `${file} holds no usable secret`, `delete it (a new one is made) or set ${envName}`);
+    throw new BriefingError(
+      'ESTORE',
+      `${file} holds no usable secret`,
+      `delete it (a new one is made) or set ${envName}`,
+    );
   }
   return secret;
 }

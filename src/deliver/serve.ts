@@ -12,7 +12,12 @@ export interface UnsubscribeServer {
 }
 
 export async function startUnsubscribeServer(
-  deps: { config: BriefingConfig; subscribers: Pick<SubscriberSource, 'unsubscribe'>; logger: Logger; env?: NodeJS.ProcessEnv },
+  deps: {
+    config: BriefingConfig;
+    subscribers: Pick<SubscriberSource, 'unsubscribe'>;
+    logger: Logger;
+    env?: NodeJS.ProcessEnv;
+  },
   opts: { host: string; port: number },
 ): Promise<UnsubscribeServer> {
   const { config } = deps;

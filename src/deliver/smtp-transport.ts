@@ -133,7 +133,11 @@ export class SmtpTransport implements Transport {
       conn.c.send(envelope, body, (err, info) => {
         if (err) {
           const failure = toFailure(err);
-          if ((failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE') && failure.responseCode !== 421 && !conn.dead) {
+          if (
+            (failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE') &&
+            failure.responseCode !== 421 &&
+            !conn.dead
+          ) {
             // The server refused this recipient or message; the session stays usable after RSET.
             conn.c.reset((resetErr) => (resetErr ? this.discard(conn) : this.release(conn)));
           } else {
@@ -213,7 +217,11 @@ export class SmtpTransport implements Transport {
         if (first) reject(e);
       };
       c.on('error', fail);
-      c.on('end', () => fail(Object.assign(new Error('connection closed before it was ready'), { code: 'ECONNECTION', command: 'CONN' })));
+      c.on('end', () =>
+        fail(
+          Object.assign(new Error('connection closed before it was ready'), { code: 'ECONNECTION', command: 'CONN' }),
+        ),
+      );
       c.connect((err) => {
         if (err) return fail(err);
         const ready = (): void => {
@@ -222,7 +230,9 @@ export class SmtpTransport implements Transport {
           resolve(conn);
         };
         if (!smtp.user) return ready();
-        c.login({ user: smtp.user, pass: this.opts.password ?? '' }, (loginErr) => (loginErr ? fail(loginErr) : ready()));
+        c.login({ user: smtp.user, pass: this.opts.password ?? '' }, (loginErr) =>
+          loginErr ? fail(loginErr) : ready(),
+        );
       });
     });
   }

@@ -49,7 +49,11 @@ export function parseCsv(text: string, file = 'CSV'): CsvRecord[] {
       i++;
       for (;;) {
         if (i >= src.length) {
-          throw new BriefingError('ESUBSCRIBER', `${file} line ${open}: a quoted field is never closed`, 'add the closing double quote (write "" for a quote inside a field)');
+          throw new BriefingError(
+            'ESUBSCRIBER',
+            `${file} line ${open}: a quoted field is never closed`,
+            'add the closing double quote (write "" for a quote inside a field)',
+          );
         }
         const d = src[i];
         if (d === '"') {
@@ -68,7 +72,11 @@ export function parseCsv(text: string, file = 'CSV'): CsvRecord[] {
       while (src[i] === ' ' || src[i] === '\t') i++;
       const next = src[i];
       if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        throw new BriefingError('ESUBSCRIBER', `${file} line ${line}: text after a closing quote`, 'put the whole field inside the quotes');
+        throw new BriefingError(
+          'ESUBSCRIBER',
+          `${file} line ${line}: text after a closing quote`,
+          'put the whole field inside the quotes',
+        );
       }
       continue;
     }
@@ -83,7 +91,11 @@ export function parseCsv(text: string, file = 'CSV'): CsvRecord[] {
       start = line;
     } else {
       if (quotedField) {
-        throw new BriefingError('ESUBSCRIBER', `${file} line ${line}: text after a closing quote`, 'put the whole field inside the quotes');
+        throw new BriefingError(
+          'ESUBSCRIBER',
+          `${file} line ${line}: text after a closing quote`,
+          'put the whole field inside the quotes',
+        );
       }
       field += c;
       i++;
@@ -109,7 +121,14 @@ const HEADER_NAMES: Record<string, 'email' | 'name' | 'topics'> = {
 /** Topic preferences from one field: separated by ;, | or commas (when quoted). */
 export function splitTopics(field: string | undefined): string[] {
   if (!field) return [];
-  return [...new Set(field.split(/[;|,]/).map((t) => t.trim()).filter((t) => t.length > 0))];
+  return [
+    ...new Set(
+      field
+        .split(/[;|,]/)
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    ),
+  ];
 }
 
 export interface ParsedSubscribers {
@@ -128,7 +147,7 @@ export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): Par
   const records = parseCsv(text, file);
   let columns: Array<'email' | 'name' | 'topics' | undefined> = ['email', 'name', 'topics'];
   const first = records[0];
-  if (first && first.fields.some((f) => HEADER_NAMES[f.trim().toLowerCase()] === 'email')) {
+  if (first?.fields.some((f) => HEADER_NAMES[f.trim().toLowerCase()] === 'email')) {
     columns = first.fields.map((f) => HEADER_NAMES[f.trim().toLowerCase()]);
     records.shift();
   }
@@ -143,11 +162,19 @@ export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): Par
     };
     const raw = (get('email') ?? '').trim();
     if (!raw) {
-      throw new BriefingError('ESUBSCRIBER', `${file} line ${rec.line}: no e-mail address`, 'put the address in the email column, or delete the line');
+      throw new BriefingError(
+        'ESUBSCRIBER',
+        `${file} line ${rec.line}: no e-mail address`,
+        'put the address in the email column, or delete the line',
+      );
     }
     const email = normalizeEmail(raw);
     if (!email) {
-      throw new BriefingError('ESUBSCRIBER', `${file} line ${rec.line}: "${raw.slice(0, 80)}" is not an e-mail address`, 'write it like name@example.com, or delete the line');
+      throw new BriefingError(
+        'ESUBSCRIBER',
+        `${file} line ${rec.line}: "${raw.slice(0, 80)}" is not an e-mail address`,
+        'write it like name@example.com, or delete the line',
+      );
     }
     const name = (get('name') ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
     const topics = splitTopics(get('topics'));

@@ -39,7 +39,12 @@ export class TransportError extends Error {
   constructor(
     kind: FailureKind,
     message: string,
-    extra: { responseCode?: number | undefined; recipientRejected?: boolean; hardBounce?: boolean; cause?: unknown } = {},
+    extra: {
+      responseCode?: number | undefined;
+      recipientRejected?: boolean;
+      hardBounce?: boolean;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: extra.cause });
     this.name = 'TransportError';

@@ -8,10 +8,12 @@ export function escapeHtml(s: string): string {
 const TEXT = {
   ko: {
     confirmTitle: '수신 거부',
-    confirm: (email: string, nl: string) => `<strong>${email}</strong> 주소로 보내는 <strong>${nl}</strong> 메일을 더 받지 않으시겠어요?`,
+    confirm: (email: string, nl: string) =>
+      `<strong>${email}</strong> 주소로 보내는 <strong>${nl}</strong> 메일을 더 받지 않으시겠어요?`,
     button: '수신 거부하기',
     doneTitle: '수신 거부 완료',
-    done: (email: string, nl: string) => `<strong>${email}</strong> 주소로는 이제 <strong>${nl}</strong> 메일을 보내지 않습니다.`,
+    done: (email: string, nl: string) =>
+      `<strong>${email}</strong> 주소로는 이제 <strong>${nl}</strong> 메일을 보내지 않습니다.`,
     invalidTitle: '잘못된 링크',
     invalid: '이 수신 거부 링크는 올바르지 않습니다. 받은 메일의 링크를 다시 눌러 주세요.',
   },

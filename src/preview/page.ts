@@ -71,7 +71,8 @@ function issueOptions(issues: readonly IssueSummary[], query: PageQuery, view: V
   const first = `<option value=""${current === '' ? ' selected' : ''}>current draft${
     !query.issue && view.issueId ? ` (${esc(view.issueId)})` : ''
   }</option>`;
-  const extra = current && !known.has(current) ? `<option value="${esc(current)}" selected>${esc(current)}</option>` : '';
+  const extra =
+    current && !known.has(current) ? `<option value="${esc(current)}" selected>${esc(current)}</option>` : '';
   const rest = issues
     .map(
       (i) =>
@@ -147,9 +148,18 @@ export function shellPage(input: PageInput): string {
 <header class="bar">
 <div class="group"><label>Issue <select id="issue">${issueOptions(input.issues, query, view)}</select></label>
 <label>Style <select id="style">${styleOptions(query.style)}</select></label></div>
-${segmented('Width', 'width', query.width, [['desktop', 'Desktop'], ['phone', 'Phone 360']])}
-${segmented('Colour scheme', 'scheme', query.scheme, [['light', 'Light'], ['dark', 'Dark']])}
-${segmented('Part', 'part', query.part, [['html', 'HTML'], ['text', 'Text']])}
+${segmented('Width', 'width', query.width, [
+  ['desktop', 'Desktop'],
+  ['phone', 'Phone 360'],
+])}
+${segmented('Colour scheme', 'scheme', query.scheme, [
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+])}
+${segmented('Part', 'part', query.part, [
+  ['html', 'HTML'],
+  ['text', 'Text'],
+])}
 <div class="group actions">
 ${actionButton('recollect', 'Re-collect', actions.recollect)}
 ${actionButton('recompose', 'Re-compose', actions.recompose)}

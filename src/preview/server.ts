@@ -182,7 +182,10 @@ export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {})
         const send = deps.sendTest ?? (() => unavailable('test send'));
         const to = parseTestAddress(body.to);
         if (!to) throw new HttpError(400, 'write one email address like editor@example.com');
-        const issue = typeof body.issue === 'string' && body.issue ? body.issue : (await previewer.view({ issue: undefined, style: undefined })).state.issueId;
+        const issue =
+          typeof body.issue === 'string' && body.issue
+            ? body.issue
+            : (await previewer.view({ issue: undefined, style: undefined })).state.issueId;
         if (!issue || !isIssueId(issue)) throw new HttpError(400, 'no issue to send; compose one first');
         return send(to, issue);
       }),
@@ -239,7 +242,12 @@ export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {})
     hub.close();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      throw new BriefingError('EUSAGE', `cannot listen on ${host} port ${opts.port ?? 0}: ${code}`, 'pass another --port, or 0 for a free one', { cause: e });
+      throw new BriefingError(
+        'EUSAGE',
+        `cannot listen on ${host} port ${opts.port ?? 0}: ${code}`,
+        'pass another --port, or 0 for a free one',
+        { cause: e },
+      );
     }
     throw e;
   }

@@ -60,7 +60,12 @@ export interface RenderedView {
 
 export function sizeInfo(html: string, text: string): SizeInfo {
   const htmlBytes = Buffer.byteLength(html, 'utf8');
-  return { htmlBytes, textBytes: Buffer.byteLength(text, 'utf8'), clipAt: GMAIL_CLIP_BYTES, ratio: htmlBytes / GMAIL_CLIP_BYTES };
+  return {
+    htmlBytes,
+    textBytes: Buffer.byteLength(text, 'utf8'),
+    clipAt: GMAIL_CLIP_BYTES,
+    ratio: htmlBytes / GMAIL_CLIP_BYTES,
+  };
 }
 
 export function viewOf(base: ViewBase, rendered: RenderedIssue): RenderedView {
@@ -100,7 +105,8 @@ const DARK_FEATURE = /\(\s*prefers-color-scheme\s*:\s*dark\s*\)/gi;
 const LIGHT_FEATURE = /\(\s*prefers-color-scheme\s*:\s*light\s*\)/gi;
 const ALWAYS = '(min-width: 0px)';
 const NEVER = '(max-width: -1px)';
-const DECLARES_DARK = /<meta[^>]+name=["']?(?:color-scheme|supported-color-schemes)["']?[^>]*content=["'][^"']*\bdark\b|color-scheme\s*:\s*[^;}"']*\bdark\b/i;
+const DECLARES_DARK =
+  /<meta[^>]+name=["']?(?:color-scheme|supported-color-schemes)["']?[^>]*content=["'][^"']*\bdark\b|color-scheme\s*:\s*[^;}"']*\bdark\b/i;
 
 export function hasDarkStyles(html: string): boolean {
   DARK_FEATURE.lastIndex = 0;

@@ -10,7 +10,13 @@ export interface FileWatcher {
 /** Temp files of atomic saves and editors' swap/backup files. */
 export function isScratchFile(path: string): boolean {
   const name = path.split(/[\\/]/).pop() ?? '';
-  return /^\..*\.tmp$/.test(name) || /\.(swp|swx|swo)$/.test(name) || name.endsWith('~') || /^#.*#$/.test(name) || name === '4913';
+  return (
+    /^\..*\.tmp$/.test(name) ||
+    /\.(swp|swx|swo)$/.test(name) ||
+    name.endsWith('~') ||
+    /^#.*#$/.test(name) ||
+    name === '4913'
+  );
 }
 
 function signature(path: string): string {

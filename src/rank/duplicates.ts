@@ -30,7 +30,8 @@ export function groupDuplicates(
   let terms = 0;
   for (const v of vectors) {
     const ids = v.ids;
-    for (let k = 0; k < ids.length && k < ITEM_SORTED_TERMS; k++) if ((ids[k] as number) >= terms) terms = (ids[k] as number) + 1;
+    for (let k = 0; k < ids.length && k < ITEM_SORTED_TERMS; k++)
+      if ((ids[k] as number) >= terms) terms = (ids[k] as number) + 1;
   }
   const grouper = new Grouper(vectors, keys, threshold, row, words, terms, order.length);
   for (const i of order) grouper.place(i);

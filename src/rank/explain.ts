@@ -76,7 +76,9 @@ function topicBlock(t: Topic, n: number, date: DateFormat): string[] {
   lines.push(`    terms     ${readableTerms(t.terms).join(', ')}`);
   lines.push('    items');
   for (const it of t.items) {
-    const dup = it.duplicates.length ? `  (+${it.duplicates.length} near-duplicate${it.duplicates.length > 1 ? 's' : ''})` : '';
+    const dup = it.duplicates.length
+      ? `  (+${it.duplicates.length} near-duplicate${it.duplicates.length > 1 ? 's' : ''})`
+      : '';
     lines.push(`      - ${it.source} ${date(it.publishedAt)}  ${it.title}${dup}`);
     lines.push(`        ${it.link}`);
   }
@@ -109,7 +111,9 @@ export function formatExplain(result: RankResult, timezone: string): string {
     for (const [kind, list] of byKind) {
       out.push(`  ${kind} (${list.length})`);
       for (const d of list.slice(0, DROPPED_SHOWN)) {
-        out.push(`    - ${d.topic.title} · ${d.topic.id} · score ${f2(d.topic.score)} · ${d.topic.items.length} item(s)`);
+        out.push(
+          `    - ${d.topic.title} · ${d.topic.id} · score ${f2(d.topic.score)} · ${d.topic.items.length} item(s)`,
+        );
         if (d.reason !== kind && !d.reason.startsWith('below the cut')) out.push(`      ${d.reason}`);
       }
       if (list.length > DROPPED_SHOWN) out.push(`    … and ${list.length - DROPPED_SHOWN} more`);

@@ -75,6 +75,7 @@ export class PairSet {
     this.topics = new Int32Array(topics.length * 2).fill(-1);
     this.terms = new Int32Array(topics.length * 2);
     this.size = 0;
-    for (let s = 0; s < topics.length; s++) if ((topics[s] as number) >= 0) this.add(topics[s] as number, terms[s] as number);
+    for (let s = 0; s < topics.length; s++)
+      if ((topics[s] as number) >= 0) this.add(topics[s] as number, terms[s] as number);
   }
 }

@@ -123,7 +123,15 @@ function prune(cl: RunningSum, pool: SumPool): void {
 }
 
 export function centroidOf(cl: RunningSum, terms: number, pool: SumPool, arena: VectorArena): SparseVector {
-  return finishVector(pool.ids, pool.weights, terms, Math.min(terms, CENTROID_SORTED_TERMS), cl.sumAt, cl.sumAt + cl.sumSize, arena);
+  return finishVector(
+    pool.ids,
+    pool.weights,
+    terms,
+    Math.min(terms, CENTROID_SORTED_TERMS),
+    cl.sumAt,
+    cl.sumAt + cl.sumSize,
+    arena,
+  );
 }
 
 /** Room in the position scratch for term ids below `terms`. */

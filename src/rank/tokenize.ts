@@ -305,7 +305,13 @@ export class Analyzer implements TermOut {
           const prev = chars[len - 1] as number;
           if ((r === 0x2e || r === 0x2c) && isDigitCode(prev) && i + 1 < n && isDigitCode(text.charCodeAt(i + 1))) {
             c = r;
-          } else if (r === 0x2d && prev >= 0x61 && prev <= 0x7a && i + 1 < n && isDigitCode(fold(text.charCodeAt(i + 1)))) {
+          } else if (
+            r === 0x2d &&
+            prev >= 0x61 &&
+            prev <= 0x7a &&
+            i + 1 < n &&
+            isDigitCode(fold(text.charCodeAt(i + 1)))
+          ) {
             c = r; // a model name: GPT-5.5, COVID-19
           } else {
             if (r === 0x25 && isDigitCode(prev)) {

@@ -402,7 +402,8 @@ class VectorBuilder {
     const idf = this.idf(n);
     const arena = new VectorArena(n * MAX_ITEM_TERMS);
     const out: SparseVector[] = new Array<SparseVector>(n);
-    for (let k = 0; k < n; k++) out[k] = this.finishDoc(this.offsets[k] as number, this.offsets[k + 1] as number, idf, arena);
+    for (let k = 0; k < n; k++)
+      out[k] = this.finishDoc(this.offsets[k] as number, this.offsets[k + 1] as number, idf, arena);
     return out;
   }
 

@@ -95,7 +95,8 @@ export function numberTerm(run: string): string | undefined {
     if (unit === '퍼센트' || unit === '프로') unit = '%';
   }
   if (DATE_UNITS.has(unit)) return undefined;
-  if (unit === '' && (num.length < 3 || (num.length === 4 && (num.startsWith('19') || num.startsWith('20'))))) return undefined;
+  if (unit === '' && (num.length < 3 || (num.length === 4 && (num.startsWith('19') || num.startsWith('20')))))
+    return undefined;
   return num + unit;
 }
 
@@ -107,7 +108,8 @@ function stemAndBigrams(stem: string, out: TermOut): void {
 
 /** An alias term, with the bigrams of a Hangul canonical form whatever the surface form was. */
 export function emitAlias(canonical: string, out: TermOut): void {
-  if (isHangul(canonical.charCodeAt(0)) && isHangul(canonical.charCodeAt(canonical.length - 1))) stemAndBigrams(canonical, out);
+  if (isHangul(canonical.charCodeAt(0)) && isHangul(canonical.charCodeAt(canonical.length - 1)))
+    stemAndBigrams(canonical, out);
   else out.put(canonical, false);
 }
 
@@ -157,7 +159,11 @@ function mixedTerms(chunk: string, aliases: ReadonlyMap<string, string>, out: Te
   const dash = chunk.indexOf('-');
   if (dash > 0) {
     let end = dash + 1;
-    while (end < chunk.length && (isDigit(chunk.charCodeAt(end)) || isLatin(chunk.charCodeAt(end)) || chunk.charCodeAt(end) === 0x2e)) end++;
+    while (
+      end < chunk.length &&
+      (isDigit(chunk.charCodeAt(end)) || isLatin(chunk.charCodeAt(end)) || chunk.charCodeAt(end) === 0x2e)
+    )
+      end++;
     let start = dash;
     while (start > 0 && isLatin(chunk.charCodeAt(start - 1))) start--;
     out.put(chunk.slice(start, end), false);
@@ -179,9 +185,14 @@ function mixedTerms(chunk: string, aliases: ReadonlyMap<string, string>, out: Te
     } else if (c === 0x2d) {
       i++;
     } else if (isDigit(c)) {
-      while (i < chunk.length && (isDigit(chunk.charCodeAt(i)) || chunk.charCodeAt(i) === 0x2e || chunk.charCodeAt(i) === 0x2c)) i++;
+      while (
+        i < chunk.length &&
+        (isDigit(chunk.charCodeAt(i)) || chunk.charCodeAt(i) === 0x2e || chunk.charCodeAt(i) === 0x2c)
+      )
+        i++;
       if (i < chunk.length && chunk.charCodeAt(i) === 0x25) i++;
-      else if (i < chunk.length && isLatin(chunk.charCodeAt(i))) while (i < chunk.length && (isLatin(chunk.charCodeAt(i)) || isDigit(chunk.charCodeAt(i)))) i++;
+      else if (i < chunk.length && isLatin(chunk.charCodeAt(i)))
+        while (i < chunk.length && (isLatin(chunk.charCodeAt(i)) || isDigit(chunk.charCodeAt(i)))) i++;
       else while (i < chunk.length && isHangul(chunk.charCodeAt(i))) i++;
       const n = numberTerm(chunk.slice(start, i));
       if (n !== undefined) out.put(n, false);

@@ -8,7 +8,11 @@ import type { Labels, Locale } from '../types.js';
 const mdFormatters = new Map<string, Intl.DateTimeFormat>();
 const longFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(cache: Map<string, Intl.DateTimeFormat>, key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+function formatterFor(
+  cache: Map<string, Intl.DateTimeFormat>,
+  key: string,
+  make: () => Intl.DateTimeFormat,
+): Intl.DateTimeFormat {
   let f = cache.get(key);
   if (!f) {
     f = make();
@@ -20,9 +24,17 @@ function formatterFor(cache: Map<string, Intl.DateTimeFormat>, key: string, make
 /** Throws EDRAFT when `timezone` is not an IANA zone Intl knows. */
 export function checkTimezone(timezone: string): void {
   try {
-    formatterFor(mdFormatters, timezone, () => new Intl.DateTimeFormat('en-US', { timeZone: timezone, month: 'numeric', day: 'numeric' }));
+    formatterFor(
+      mdFormatters,
+      timezone,
+      () => new Intl.DateTimeFormat('en-US', { timeZone: timezone, month: 'numeric', day: 'numeric' }),
+    );
   } catch {
-    throw new BriefingError('EDRAFT', `draft timezone "${timezone}" is not an IANA timezone`, 'write it like Asia/Seoul or Europe/Berlin');
+    throw new BriefingError(
+      'EDRAFT',
+      `draft timezone "${timezone}" is not an IANA timezone`,
+      'write it like Asia/Seoul or Europe/Berlin',
+    );
   }
 }
 
@@ -30,7 +42,11 @@ export function checkTimezone(timezone: string): void {
 export function mdDate(iso: string, timezone: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
-  const f = formatterFor(mdFormatters, timezone, () => new Intl.DateTimeFormat('en-US', { timeZone: timezone, month: 'numeric', day: 'numeric' }));
+  const f = formatterFor(
+    mdFormatters,
+    timezone,
+    () => new Intl.DateTimeFormat('en-US', { timeZone: timezone, month: 'numeric', day: 'numeric' }),
+  );
   const parts = f.formatToParts(new Date(t));
   const month = parts.find((p) => p.type === 'month')?.value ?? '';
   const day = parts.find((p) => p.type === 'day')?.value ?? '';
@@ -42,8 +58,17 @@ export function longDate(iso: string, timezone: string, locale: Locale): string 
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return '';
   const tag = locale === 'ko' ? 'ko-KR' : 'en-US';
-  const f = formatterFor(longFormatters, `${tag}|${timezone}`, () =>
-    new Intl.DateTimeFormat(tag, { timeZone: timezone, year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }),
+  const f = formatterFor(
+    longFormatters,
+    `${tag}|${timezone}`,
+    () =>
+      new Intl.DateTimeFormat(tag, {
+        timeZone: timezone,
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        weekday: 'long',
+      }),
   );
   return f.format(new Date(t));
 }

@@ -42,7 +42,11 @@ const helpers = {
     const key = String(params[0]);
     const text = formatLabel(root(options).labels ?? {}, key, options.hash as Record<string, unknown>);
     if (text === undefined) {
-      throw new BriefingError('ETEMPLATE', `label "${key}" is not in the locale file`, `add "${key}: …" to templates/locales/<locale>.yaml`);
+      throw new BriefingError(
+        'ETEMPLATE',
+        `label "${key}" is not in the locale file`,
+        `add "${key}: …" to templates/locales/<locale>.yaml`,
+      );
     }
     return text;
   },
@@ -103,7 +107,9 @@ const helpers = {
       .filter(([k]) => /^[a-z][a-z-]*$/.test(k) && k !== 'href' && !k.startsWith('on'))
       .map(([k, v]) => ` ${k}="${escapeHtml(String(v))}"`)
       .join('');
-    return new Handlebars.SafeString(`<a href="${escapeHtml(href)}"${attrs} target="_blank" rel="noopener">${inner}</a>`);
+    return new Handlebars.SafeString(
+      `<a href="${escapeHtml(href)}"${attrs} target="_blank" rel="noopener">${inner}</a>`,
+    );
   },
 } satisfies Record<string, (...a: never[]) => unknown>;
 

@@ -31,13 +31,23 @@ export async function compileMjml(source: string): Promise<string> {
   mjml2html ??= (await import('mjml')).default;
   let result: Awaited<ReturnType<Mjml2Html>>;
   try {
-    result = await mjml2html(source, { validationLevel: 'strict', keepComments: false, minify: false, beautify: false, fonts: {} });
+    result = await mjml2html(source, {
+      validationLevel: 'strict',
+      keepComments: false,
+      minify: false,
+      beautify: false,
+      fonts: {},
+    });
   } catch (e) {
     const errors = (e as { errors?: Array<{ line?: number; message?: string; tagName?: string }> }).errors;
     if (Array.isArray(errors) && errors.length > 0) {
       throw new MjmlInvalid(
         (e as Error).message,
-        errors.map((x) => ({ line: x.line ?? 0, message: String(x.message ?? 'invalid'), tagName: String(x.tagName ?? '') })),
+        errors.map((x) => ({
+          line: x.line ?? 0,
+          message: String(x.message ?? 'invalid'),
+          tagName: String(x.tagName ?? ''),
+        })),
       );
     }
     throw new MjmlInvalid((e as Error).message ?? String(e), []);
@@ -49,7 +59,10 @@ export async function compileMjml(source: string): Promise<string> {
  * Where a problem came from: the `<!--@tpl file:line-->` marker on (or nearest above)
  * the problem's line of the instrumented MJML text.
  */
-export function locateProblem(instrumentedMjml: string, problem: MjmlProblem): { rel: string; line: number } | undefined {
+export function locateProblem(
+  instrumentedMjml: string,
+  problem: MjmlProblem,
+): { rel: string; line: number } | undefined {
   const lines = instrumentedMjml.split('\n');
   for (let i = Math.min(problem.line, lines.length) - 1; i >= 0; i--) {
     const markers = [...(lines[i] ?? '').matchAll(/<!--@tpl ([^:]+):(\d+)-->/g)];

@@ -54,13 +54,18 @@ function runTemplate(set: TemplateSet, kind: CompiledKind, ext: 'mjml' | 'txt', 
   const rel = `styles/${view.style}.${ext}.hbs`;
   const entry = kind.entries.get(view.style);
   if (!entry) {
-    throw templateError(fileOf(set, rel), undefined, `style "${view.style}" has no ${ext === 'mjml' ? 'MJML' : 'plain-text'} template`, `add ${rel} or set newsletter.style to one of: ${[...kind.entries.keys()].join(', ')}`);
+    throw templateError(
+      fileOf(set, rel),
+      undefined,
+      `style "${view.style}" has no ${ext === 'mjml' ? 'MJML' : 'plain-text'} template`,
+      `add ${rel} or set newsletter.style to one of: ${[...kind.entries.keys()].join(', ')}`,
+    );
   }
   try {
     return entry(view, { partials: kind.partials, data: {} });
   } catch (e) {
     const err = e as { lineNumber?: number; message?: string };
-    const message = isBriefingError(e) ? e.message : String(err.message ?? e).split('\n')[0] ?? 'failed';
+    const message = isBriefingError(e) ? e.message : (String(err.message ?? e).split('\n')[0] ?? 'failed');
     const hint = isBriefingError(e) && e.hint ? e.hint : 'check the helpers and partials this template calls';
     throw templateError(fileOf(set, rel), err.lineNumber, message, hint);
   }
@@ -76,7 +81,13 @@ async function mjmlToHtml(state: RenderState): Promise<string> {
     const view = need(state.view, 'view');
     const problem = e.problems[0];
     const entryRel = `styles/${view.style}.mjml.hbs`;
-    if (!problem) throw templateError(fileOf(set, entryRel), undefined, `MJML: ${e.message.split('\n')[0] ?? 'invalid'}`, 'check that the template is one <mjml> document with <mj-head> and <mj-body>');
+    if (!problem)
+      throw templateError(
+        fileOf(set, entryRel),
+        undefined,
+        `MJML: ${e.message.split('\n')[0] ?? 'invalid'}`,
+        'check that the template is one <mjml> document with <mj-head> and <mj-body>',
+      );
     const traced = runTemplate(set, set.instrumented(), 'mjml', view);
     const at = locateProblem(traced, problem);
     const more = e.problems.length > 1 ? ` (and ${e.problems.length - 1} more)` : '';
@@ -97,12 +108,20 @@ export const RENDER_STEPS: readonly RenderStep[] = [
     run: (s) => {
       const missing = need(s.templates, 'templates').labelUses.find((u) => !(u.key in s.opts.labels));
       if (missing) {
-        throw templateError(missing.file, missing.line, `label "${missing.key}" is not in the locale file`, `add "${missing.key}: …" to the locale files (templates/locales/*.yaml) or fix the key`);
+        throw templateError(
+          missing.file,
+          missing.line,
+          `label "${missing.key}" is not in the locale file`,
+          `add "${missing.key}: …" to the locale files (templates/locales/*.yaml) or fix the key`,
+        );
       }
       return {};
     },
   },
-  { name: 'view', run: (s) => ({ view: buildView(s.draft, { labels: s.opts.labels, style: s.opts.style, baseUrl: s.opts.baseUrl }) }) },
+  {
+    name: 'view',
+    run: (s) => ({ view: buildView(s.draft, { labels: s.opts.labels, style: s.opts.style, baseUrl: s.opts.baseUrl }) }),
+  },
   {
     name: 'handlebars',
     run: (s) => {

@@ -63,17 +63,31 @@ export function preflight(html: string, limitBytes: number = GMAIL_CLIP_BYTES): 
           const label = short(src || '(no src)');
           const alt = attrs.alt;
           if (alt === undefined || alt.trim() === '') {
-            images.push({ code: 'missing-alt', message: `image ${label} has no alt text: describe it for screen readers and blocked images` });
+            images.push({
+              code: 'missing-alt',
+              message: `image ${label} has no alt text: describe it for screen readers and blocked images`,
+            });
           }
           if (!attrs.width) {
-            images.push({ code: 'image-width', message: `image ${label} has no width attribute: Outlook shows it at full size` });
+            images.push({
+              code: 'image-width',
+              message: `image ${label} has no width attribute: Outlook shows it at full size`,
+            });
           }
           const problem = linkProblem(src);
-          if (problem) images.push({ code: 'bad-link', message: `image source "${short(src)}" ${problem}: use an absolute https:// URL` });
+          if (problem)
+            images.push({
+              code: 'bad-link',
+              message: `image source "${short(src)}" ${problem}: use an absolute https:// URL`,
+            });
         } else if (name === 'a') {
           const href = attrs.href ?? null;
           const problem = linkProblem(href);
-          if (problem) links.push({ code: 'bad-link', message: `link "${short(href ?? '')}" ${problem}: mail has no base URL, use an absolute https:// URL` });
+          if (problem)
+            links.push({
+              code: 'bad-link',
+              message: `link "${short(href ?? '')}" ${problem}: mail has no base URL, use an absolute https:// URL`,
+            });
         }
       },
     },

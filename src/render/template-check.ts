@@ -43,7 +43,11 @@ function lineOf(n: AnyNode): number {
   return n.loc?.start?.line ?? 1;
 }
 
-export function checkTemplate(ast: hbs.AST.Program, helperNames: ReadonlySet<string>, partialNames: ReadonlySet<string>): TemplateFacts {
+export function checkTemplate(
+  ast: hbs.AST.Program,
+  helperNames: ReadonlySet<string>,
+  partialNames: ReadonlySet<string>,
+): TemplateFacts {
   const findings: TemplateFinding[] = [];
   const labels: LabelUse[] = [];
   const helperList = [...helperNames].filter((h) => !h.endsWith('Missing')).join(', ');
@@ -64,7 +68,11 @@ export function checkTemplate(ast: hbs.AST.Program, helperNames: ReadonlySet<str
         const path = m.path as hbs.AST.PathExpression;
         const isCall = m.params.length > 0 || (m.hash?.pairs.length ?? 0) > 0 || n.type === 'SubExpression';
         if (path.type === 'PathExpression' && isCall && !path.data && !helperNames.has(path.original)) {
-          findings.push({ line: lineOf(n), message: `unknown helper "${path.original}"`, hint: `helpers are: ${helperList}` });
+          findings.push({
+            line: lineOf(n),
+            message: `unknown helper "${path.original}"`,
+            hint: `helpers are: ${helperList}`,
+          });
         }
         const first = m.params[0] as hbs.AST.StringLiteral | undefined;
         if (path.type === 'PathExpression' && path.original === 'label' && first?.type === 'StringLiteral') {

@@ -81,14 +81,22 @@ function parseFailure(file: string, e: unknown): BriefingError {
   const hint = 'close every {{#block}} with its own {{/block}} and every {{ with }}';
   const mismatch = /^(\S+) doesn't match (\S+) - (\d+):\d+$/.exec(text);
   if (mismatch) {
-    return templateError(file, Number(mismatch[3]), `{{#${mismatch[1]}}} opened on this line is closed by {{/${mismatch[2]}}}`, hint);
+    return templateError(
+      file,
+      Number(mismatch[3]),
+      `{{#${mismatch[1]}}} opened on this line is closed by {{/${mismatch[2]}}}`,
+      hint,
+    );
   }
   const lines = text.split('\n');
   const lineMatch = /Parse error on line (\d+)/.exec(text) ?? /- (\d+):\d+$/m.exec(text);
   const line = err.lineNumber ?? (lineMatch ? Number(lineMatch[1]) : undefined);
   const expecting = lines.find((l) => l.startsWith('Expecting'));
-  if (expecting?.endsWith("got 'EOF'")) return templateError(file, line, 'the template ends inside an open {{#block}} or {{', hint);
-  const detail = expecting ? expecting.replace(/^Expecting /, 'expected ').replace(/'/g, '') : (lines[0] ?? text).replace(/ - \d+:\d+$/, '');
+  if (expecting?.endsWith("got 'EOF'"))
+    return templateError(file, line, 'the template ends inside an open {{#block}} or {{', hint);
+  const detail = expecting
+    ? expecting.replace(/^Expecting /, 'expected ').replace(/'/g, '')
+    : (lines[0] ?? text).replace(/ - \d+:\d+$/, '');
   const near = expecting && lines[1] ? ` near "${lines[1].trim()}"` : '';
   return templateError(file, line, `${detail}${near}`, hint);
 }
@@ -101,7 +109,12 @@ export function instrumentSource(rel: string, source: string): string {
     .join('\n');
 }
 
-function compileKind(hb: Hb, files: readonly TemplateFile[], kind: TemplateKind, asts: Map<TemplateFile, hbs.AST.Program>): CompiledKind {
+function compileKind(
+  hb: Hb,
+  files: readonly TemplateFile[],
+  kind: TemplateKind,
+  asts: Map<TemplateFile, hbs.AST.Program>,
+): CompiledKind {
   const options = { noEscape: kind === 'txt', preventIndent: kind === 'txt' };
   const entries = new Map<string, Delegate>();
   const partials: Record<string, Delegate> = {};
@@ -117,7 +130,11 @@ function compileKind(hb: Hb, files: readonly TemplateFile[], kind: TemplateKind,
 /** Read, parse, check and compile a templates folder. Throws ETEMPLATE with file and line. */
 export function buildTemplateSet(dir: string): TemplateSet {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new BriefingError('ETEMPLATE', `templates folder not found: ${dir}`, 'set paths.templates in the config, or copy the bundled templates/ folder');
+    throw new BriefingError(
+      'ETEMPLATE',
+      `templates folder not found: ${dir}`,
+      'set paths.templates in the config, or copy the bundled templates/ folder',
+    );
   }
   const files: TemplateFile[] = listFiles(dir).map((f) => {
     const m = FILE_RE.exec(f.rel.split('/')[1] ?? '');

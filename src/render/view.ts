@@ -77,7 +77,12 @@ function cleanList(list: readonly unknown[] | undefined): string[] {
 }
 
 function sourceView(s: SourceRef): SourceView {
-  return { publisher: clean(s.publisher), publishedAt: clean(s.publishedAt), title: clean(s.title), url: httpUrl(s.url) };
+  return {
+    publisher: clean(s.publisher),
+    publishedAt: clean(s.publishedAt),
+    title: clean(s.title),
+    url: httpUrl(s.url),
+  };
 }
 
 function storyView(s: Story): StoryView {

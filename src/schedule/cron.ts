@@ -80,7 +80,13 @@ function dayOfMonthMatches(field: CronFields['dayOfMonth'], year: number, month:
   });
 }
 
-function dayOfWeekMatches(field: CronFields['dayOfWeek'], month: number, day: number, weekday: number, last: number): boolean {
+function dayOfWeekMatches(
+  field: CronFields['dayOfWeek'],
+  _month: number,
+  day: number,
+  weekday: number,
+  last: number,
+): boolean {
   return field.some((v) => {
     if (typeof v === 'number') return v % 7 === weekday;
     const nth = /^([0-7])#([1-5])$/.exec(v);

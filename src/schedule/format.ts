@@ -25,10 +25,13 @@ export function formatRun(run: RunRecord, tz: string): string {
 
 /** The schedule lines of `doctor`: next run, last run, last failure, the running scheduler. */
 export function formatScheduleStatus(s: ScheduleStatus): string[] {
-  const lines = [`next run    ${s.next.issue.local} (${s.next.issue.at})${s.next.issue.note ? ` (${s.next.issue.note})` : ''}`];
+  const lines = [
+    `next run    ${s.next.issue.local} (${s.next.issue.at})${s.next.issue.note ? ` (${s.next.issue.note})` : ''}`,
+  ];
   if (s.next.collect) lines.push(`next collect ${s.next.collect.local} (${s.next.collect.at})`);
   lines.push(`last run    ${s.lastRun ? formatRun(s.lastRun, s.timezone) : 'none yet'}`);
-  if (s.lastIssueRun && s.lastIssueRun.id !== s.lastRun?.id) lines.push(`last issue  ${formatRun(s.lastIssueRun, s.timezone)}`);
+  if (s.lastIssueRun && s.lastIssueRun.id !== s.lastRun?.id)
+    lines.push(`last issue  ${formatRun(s.lastIssueRun, s.timezone)}`);
   lines.push(`last failed ${s.lastFailure ? formatRun(s.lastFailure, s.timezone) : 'nothing'}`);
   if (s.lock) {
     const h = s.lock.heldBy;

@@ -46,7 +46,8 @@ export function staleReason(
     return `process ${held.pid} on ${held.host} is gone`;
   }
   const age = now.getTime() - Date.parse(held.heartbeatAt);
-  if (!(age <= staleAfterMs)) return `its last heartbeat was ${ago(age)} (stale after ${Math.round(staleAfterMs / 1000)}s)`;
+  if (!(age <= staleAfterMs))
+    return `its last heartbeat was ${ago(age)} (stale after ${Math.round(staleAfterMs / 1000)}s)`;
   return undefined;
 }
 

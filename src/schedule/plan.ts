@@ -19,7 +19,13 @@ export const DEFAULT_SHUTDOWN_TIMEOUT_MS = 30 * SECOND;
  * still runs its own) or else `now`. Never a slot after `now`, so never early.
  * Undefined when that slot is older than the grace period.
  */
-export function dueSlot(f: CronFields, tz: string, now: Date, hint: Date | undefined, graceMs: number): Date | undefined {
+export function dueSlot(
+  f: CronFields,
+  tz: string,
+  now: Date,
+  hint: Date | undefined,
+  graceMs: number,
+): Date | undefined {
   const ref = hint && hint.getTime() <= now.getTime() ? hint : now;
   const slot = previousSlot(f, tz, ref);
   if (!slot) return undefined;

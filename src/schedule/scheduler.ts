@@ -78,7 +78,9 @@ export class Scheduler {
     this.tz = o.timezone;
     this.fields = {
       issue: parseCron(o.schedule, 'newsletter.schedule'),
-      ...(o.collectSchedule && deps.runCollect ? { collect: parseCron(o.collectSchedule, 'newsletter.collectSchedule') } : {}),
+      ...(o.collectSchedule && deps.runCollect
+        ? { collect: parseCron(o.collectSchedule, 'newsletter.collectSchedule') }
+        : {}),
     };
     this.graceMs = o.catchUpGraceMs ?? DEFAULT_CATCH_UP_GRACE_MS;
     this.identity = deps.identity ?? processIdentity();
@@ -131,7 +133,8 @@ export class Scheduler {
       lock = acquire();
     }
     this.state = 'running';
-    if (lock.tookOver) logger.warn('took over a stale scheduler lock', { from: lock.tookOver.from, reason: lock.tookOver.reason });
+    if (lock.tookOver)
+      logger.warn('took over a stale scheduler lock', { from: lock.tookOver.from, reason: lock.tookOver.reason });
     this.heartbeatTimer = setInterval(() => this.beat(), this.deps.options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
     this.heartbeatTimer.unref();
 
@@ -140,7 +143,13 @@ export class Scheduler {
     const issue = this.fields.issue as CronFields;
     const latest = previousSlot(issue, this.tz, now);
     const record = latest ? store.getSlot('issue', slotKey(latest)) : undefined;
-    const startup = planStartup({ latest, record, hasHistory: store.latestSlot('issue') !== undefined, now, graceMs: this.graceMs });
+    const startup = planStartup({
+      latest,
+      record,
+      hasHistory: store.latestSlot('issue') !== undefined,
+      now,
+      graceMs: this.graceMs,
+    });
     if (startup.action === 'run') void this.enqueue('issue', startup.slot, startup.why);
     if (startup.action === 'missed' && store.noteSlot('issue', slotKey(startup.slot), 'missed', startup.reason, now)) {
       logger.warn('run', { kind: 'issue', slot: slotKey(startup.slot), outcome: 'missed', error: startup.reason });
@@ -300,7 +309,9 @@ export class Scheduler {
     const key = `${kind} ${slotKey(slot)}`;
     const run = this.tail
       .then(() => this.execute(kind, slot, why))
-      .catch((e: unknown) => this.deps.logger.error('scheduler error', { kind, slot: slotKey(slot), error: reasonOf(e) }));
+      .catch((e: unknown) =>
+        this.deps.logger.error('scheduler error', { kind, slot: slotKey(slot), error: reasonOf(e) }),
+      );
     const tracked = run.finally(() => this.inflight.delete(key));
     this.inflight.set(key, tracked);
     this.tail = tracked.catch(() => {});
@@ -316,7 +327,14 @@ export class Scheduler {
       if (claim.reason === 'lock-lost') this.lockLost();
       return;
     }
-    const run: CurrentRun = { kind, slot: key, runId: claim.runId, started: clock.now(), controller: new AbortController(), abandoned: false };
+    const run: CurrentRun = {
+      kind,
+      slot: key,
+      runId: claim.runId,
+      started: clock.now(),
+      controller: new AbortController(),
+      abandoned: false,
+    };
     this.current = run;
     const ctx = { signal: run.controller.signal, resumed: claim.resumed };
     let result: Omit<SlotResult, 'ms'>;

@@ -73,6 +73,7 @@ export function slotNote(s: SlotTime, tz: string): string {
   if (s.fit === 'shifted') {
     return `${formatClock(s.wall)} does not exist that day, clocks go forward: runs at ${formatClock(wallAt(s.at.getTime(), tz))}`;
   }
-  if (s.fit === 'first-of-two') return `${formatClock(s.wall)} happens twice that day, clocks go back: runs once, at the first`;
+  if (s.fit === 'first-of-two')
+    return `${formatClock(s.wall)} happens twice that day, clocks go back: runs once, at the first`;
   return '';
 }

@@ -44,7 +44,12 @@ export interface ScheduleStatus {
 
 export function scheduleStatus(
   store: Pick<SlotStore, 'lastRun' | 'lastFailure' | 'getLock'>,
-  options: { schedule: string; collectSchedule?: string | undefined; timezone: string; staleAfterMs?: number | undefined },
+  options: {
+    schedule: string;
+    collectSchedule?: string | undefined;
+    timezone: string;
+    staleAfterMs?: number | undefined;
+  },
   now: Date,
   probe: { me: LockHolder; isAlive: (pid: number) => boolean },
 ): ScheduleStatus {
@@ -62,7 +67,10 @@ export function scheduleStatus(
     lastIssueRun: store.lastRun('issue'),
     lastFailure: store.lastFailure(),
     lock: heldBy
-      ? { heldBy, stale: staleReason(heldBy, probe.me, now, options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, probe.isAlive) }
+      ? {
+          heldBy,
+          stale: staleReason(heldBy, probe.me, now, options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS, probe.isAlive),
+        }
       : undefined,
   };
 }

@@ -35,10 +35,13 @@ export function cronTriggers(clock: Clock, logger: Logger): TriggerSource {
       const now = clock.now();
       const left = target.getTime() - now.getTime();
       if (left > 0) {
-        const t = setTimeout(() => {
-          timers.delete(t);
-          wait();
-        }, Math.min(left, MAX_WAIT_MS));
+        const t = setTimeout(
+          () => {
+            timers.delete(t);
+            wait();
+          },
+          Math.min(left, MAX_WAIT_MS),
+        );
         timers.add(t);
         return;
       }

@@ -78,7 +78,9 @@ export class DeliveryRepo {
              message_id = coalesce(excluded.message_id, message_id)
          WHERE status = 'pending'`,
     );
-    return this.claimStmt.run(issueId, subscriber.id, subscriber.email, at.toISOString(), messageId ?? null).changes === 1;
+    return (
+      this.claimStmt.run(issueId, subscriber.id, subscriber.email, at.toISOString(), messageId ?? null).changes === 1
+    );
   }
 
   markSent(issueId: string, subscriberId: number, messageId: string, at: Date): void {

@@ -91,7 +91,7 @@ export class IssueRepo {
 
   setStatus(id: string, status: IssueStatus, at: Date): void {
     this.db
-      .prepare('UPDATE issues SET status = ?, sent_at = CASE WHEN ? = \'sent\' THEN ? ELSE sent_at END WHERE id = ?')
+      .prepare("UPDATE issues SET status = ?, sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END WHERE id = ?")
       .run(status, status, at.toISOString(), id);
   }
 
@@ -125,7 +125,9 @@ export class IssueRepo {
 
   /** Ids already used, for picking the next free issue id. */
   idsStartingWith(prefix: string): Set<string> {
-    const rows = this.db.prepare("SELECT id FROM issues WHERE id = ? OR id LIKE ? || '-%'").all(prefix, prefix) as Array<{
+    const rows = this.db
+      .prepare("SELECT id FROM issues WHERE id = ? OR id LIKE ? || '-%'")
+      .all(prefix, prefix) as Array<{
       id: string;
     }>;
     return new Set(rows.map((r) => r.id));
@@ -144,16 +146,16 @@ export class IssueRepo {
     }>;
     const topics = this.db.prepare('SELECT * FROM issue_topics WHERE issue_id = ? ORDER BY position');
     return sent.flatMap((issue, ago) =>
-      (
-        topics.all(issue.id) as Array<{ issue_id: string; topic_id: string; title: string; terms: string }>
-      ).map((t) => ({
-        issueId: t.issue_id,
-        topicId: t.topic_id,
-        title: t.title,
-        terms: JSON.parse(t.terms) as string[],
-        sentAt: issue.sent_at,
-        issuesAgo: ago,
-      })),
+      (topics.all(issue.id) as Array<{ issue_id: string; topic_id: string; title: string; terms: string }>).map(
+        (t) => ({
+          issueId: t.issue_id,
+          topicId: t.topic_id,
+          title: t.title,
+          terms: JSON.parse(t.terms) as string[],
+          sentAt: issue.sent_at,
+          issuesAgo: ago,
+        }),
+      ),
     );
   }
 

@@ -67,7 +67,14 @@ function toSlot(r: SlotRow): SlotRecord {
 }
 
 function toLock(r: LockRow): LockInfo {
-  return { name: r.name, holder: r.holder, pid: r.pid, host: r.host, acquiredAt: r.acquired_at, heartbeatAt: r.heartbeat_at };
+  return {
+    name: r.name,
+    holder: r.holder,
+    pid: r.pid,
+    host: r.host,
+    acquiredAt: r.acquired_at,
+    heartbeatAt: r.heartbeat_at,
+  };
 }
 
 function toRun(r: RunRow): RunRecord {
@@ -95,7 +102,12 @@ function toRun(r: RunRow): RunRecord {
 export class SlotRepo {
   constructor(private readonly db: Db) {}
 
-  acquireLock(name: string, me: LockHolder, now: Date, staleReason: (held: LockInfo) => string | undefined): LockResult {
+  acquireLock(
+    name: string,
+    me: LockHolder,
+    now: Date,
+    staleReason: (held: LockInfo) => string | undefined,
+  ): LockResult {
     const at = now.toISOString();
     return this.db
       .transaction((): LockResult => {
@@ -128,7 +140,11 @@ export class SlotRepo {
   }
 
   heartbeat(name: string, holder: string, now: Date): boolean {
-    return this.db.prepare('UPDATE locks SET heartbeat_at = ? WHERE name = ? AND holder = ?').run(now.toISOString(), name, holder).changes === 1;
+    return (
+      this.db
+        .prepare('UPDATE locks SET heartbeat_at = ? WHERE name = ? AND holder = ?')
+        .run(now.toISOString(), name, holder).changes === 1
+    );
   }
 
   releaseLock(name: string, holder: string): boolean {
@@ -144,7 +160,9 @@ export class SlotRepo {
     const at = now.toISOString();
     return this.db
       .transaction((): ClaimResult => {
-        const lock = this.db.prepare('SELECT holder FROM locks WHERE name = ?').get(fence.lock) as { holder: string } | undefined;
+        const lock = this.db.prepare('SELECT holder FROM locks WHERE name = ?').get(fence.lock) as
+          | { holder: string }
+          | undefined;
         if (lock?.holder !== fence.holder) return { claimed: false, reason: 'lock-lost' };
         const row = this.db.prepare('SELECT status FROM slots WHERE kind = ? AND slot = ?').get(kind, slot) as
           | { status: SlotStatus }
@@ -157,15 +175,18 @@ export class SlotRepo {
         } else if (row.status === 'interrupted') {
           resumed = true;
           this.db
-            .prepare(`UPDATE slots SET status = 'running', finished_at = NULL, error = NULL WHERE kind = ? AND slot = ?`)
+            .prepare(
+              `UPDATE slots SET status = 'running', finished_at = NULL, error = NULL WHERE kind = ? AND slot = ?`,
+            )
             .run(kind, slot);
         } else {
           return { claimed: false, reason: 'taken', status: row.status };
         }
         const detail: RunDetail = { slot, ...(resumed ? { resumed } : {}) };
         const runId = Number(
-          this.db.prepare('INSERT INTO runs (kind, started_at, detail) VALUES (?, ?, ?)').run(kind, at, JSON.stringify(detail))
-            .lastInsertRowid,
+          this.db
+            .prepare('INSERT INTO runs (kind, started_at, detail) VALUES (?, ?, ?)')
+            .run(kind, at, JSON.stringify(detail)).lastInsertRowid,
         );
         return { claimed: true, runId, resumed };
       })
@@ -182,7 +203,9 @@ export class SlotRepo {
              WHERE kind = ? AND slot = ? AND status = 'running'`,
           )
           .run(result.status, result.issueId ?? null, at, result.error ?? null, kind, slot);
-        const old = this.db.prepare('SELECT detail FROM runs WHERE id = ?').get(runId) as { detail: string | null } | undefined;
+        const old = this.db.prepare('SELECT detail FROM runs WHERE id = ?').get(runId) as
+          | { detail: string | null }
+          | undefined;
         const detail: RunDetail = {
           ...(old?.detail ? (JSON.parse(old.detail) as RunDetail) : { slot }),
           ...result.detail,
@@ -231,7 +254,9 @@ export class SlotRepo {
           id: number;
           detail: string | null;
         }>;
-        const close = this.db.prepare(`UPDATE runs SET finished_at = ?, outcome = 'interrupted', detail = ? WHERE id = ?`);
+        const close = this.db.prepare(
+          `UPDATE runs SET finished_at = ?, outcome = 'interrupted', detail = ? WHERE id = ?`,
+        );
         for (const r of open) {
           const detail = { ...(r.detail ? (JSON.parse(r.detail) as RunDetail) : {}), error: reason };
           close.run(at, JSON.stringify(detail), r.id);
@@ -242,7 +267,9 @@ export class SlotRepo {
   }
 
   getSlot(kind: RunKind, slot: string): SlotRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM slots WHERE kind = ? AND slot = ?').get(kind, slot) as SlotRow | undefined;
+    const row = this.db.prepare('SELECT * FROM slots WHERE kind = ? AND slot = ?').get(kind, slot) as
+      | SlotRow
+      | undefined;
     return row ? toSlot(row) : undefined;
   }
 

@@ -116,7 +116,11 @@ export class SubscriberRepo {
 
   // Keyset paging: each page is a finished query, so the connection is free for
   // ledger writes between pages and only one page is ever held in memory.
-  private *pages<R extends { id: number }>(sql: string, pageSize: number, map: (row: R) => Subscriber): Generator<Subscriber> {
+  private *pages<R extends { id: number }>(
+    sql: string,
+    pageSize: number,
+    map: (row: R) => Subscriber,
+  ): Generator<Subscriber> {
     const stmt = this.db.prepare(sql);
     let after = 0;
     for (;;) {
@@ -136,7 +140,9 @@ export class SubscriberRepo {
         .prepare("UPDATE subscribers SET status = 'unsubscribed', updated_at = ? WHERE email = ? AND status = 'active'")
         .run(now, email).changes;
       const b = this.db
-        .prepare("INSERT INTO suppressions (email, reason, at) VALUES (?, 'unsubscribed', ?) ON CONFLICT (email) DO NOTHING")
+        .prepare(
+          "INSERT INTO suppressions (email, reason, at) VALUES (?, 'unsubscribed', ?) ON CONFLICT (email) DO NOTHING",
+        )
         .run(email, now).changes;
       return a + b > 0;
     })();

@@ -15,10 +15,21 @@ import { collectStep, composeStep } from '../../src/pipeline.js';
 import { loadArchiveIssues, writeArchive } from '../../src/preview/index.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = mkdtempSync(join(tmpdir(), 'briefing-archive-shots-'));
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.xml': 'application/atom+xml; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/atom+xml; charset=utf-8',
+};
 
 let dir: string;
 let www: string;
@@ -135,7 +146,9 @@ describe('web archive in Chromium', () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${base}issues/${ids[1]}.html`);
-    const m = (await page.evaluate('({ client: document.scrollingElement.clientWidth, scroll: document.scrollingElement.scrollWidth })')) as {
+    const m = (await page.evaluate(
+      '({ client: document.scrollingElement.clientWidth, scroll: document.scrollingElement.scrollWidth })',
+    )) as {
       client: number;
       scroll: number;
     };

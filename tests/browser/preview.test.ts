@@ -16,7 +16,15 @@ import { personalize, renderIssue } from '../../src/render/index.js';
 import { makeDesk, type Desk } from '../preview/desk.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PROJECT_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 const SHOTS = mkdtempSync(join(tmpdir(), 'briefing-preview-shots-'));
 
@@ -93,7 +101,9 @@ describe('preview in Chromium', () => {
   it('shows the issue: subject, preheader and the rendered email', async () => {
     const { page } = await open();
     await expect.poll(() => page.locator('#subject').innerText()).toBe('[브리핑] 반도체 수출이 넉 달 만에 반등했다');
-    expect(await page.locator('#preheader').innerText()).toBe('오늘의 브리핑: 반도체 수출이 넉 달 만에 반등했다 외 2건');
+    expect(await page.locator('#preheader').innerText()).toBe(
+      '오늘의 브리핑: 반도체 수출이 넉 달 만에 반등했다 외 2건',
+    );
     await shown(page, '반도체 수출이 넉 달 만에 반등했다').waitFor();
     expect(await frameBody(page).innerText()).toContain('왜 중요하냐면');
     await expect.poll(() => page.locator('#live').innerText()).toBe('live');
@@ -118,7 +128,13 @@ describe('preview in Chromium', () => {
         check();
       }))`);
       const saved = Date.now();
-      writeFileSync(footer, original.replace('{{label "footer" newsletter=newsletter}}', `{{label "footer" newsletter=newsletter}} ${marker}`));
+      writeFileSync(
+        footer,
+        original.replace(
+          '{{label "footer" newsletter=newsletter}}',
+          `{{label "footer" newsletter=newsletter}} ${marker}`,
+        ),
+      );
       await shown(page, marker).waitFor({ timeout: 10_000 });
       times.push(Math.round(Number(await page.evaluate('window.__seen')) - saved));
       await page.waitForTimeout(150);
@@ -210,17 +226,25 @@ describe('preview in Chromium', () => {
     await expect.poll(() => page.locator('#status').innerText()).toBe('collected 3 new items from 2 sources');
     await page.fill('#to', 'editor@example.com');
     await page.click('#send-button');
-    await expect.poll(() => page.locator('#status').innerText()).toBe('sent a test of 2026-11-23 to editor@example.com');
+    await expect
+      .poll(() => page.locator('#status').innerText())
+      .toBe('sent a test of 2026-11-23 to editor@example.com');
     await Promise.all([page.waitForURL(/issue=2026-11-23-2/), page.click('#recompose')]);
     await shown(page, '다시 쓴 톱스토리가 맨 위에 온다').waitFor();
-    expect(desk.calls).toEqual({ recollect: 1, recompose: 1, sendTest: [{ to: 'editor@example.com', issueId: '2026-11-23' }] });
+    expect(desk.calls).toEqual({
+      recollect: 1,
+      recompose: 1,
+      sendTest: [{ to: 'editor@example.com', issueId: '2026-11-23' }],
+    });
   });
 
   it('refuses a POST from another origin (another port on 127.0.0.1)', async () => {
     const target = `${server.url}api/recollect`;
     const other: Server = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><form id="f" method="post" action="${target}" enctype="text/plain"><input name="a" value="b"></form>`);
+      res.end(
+        `<!doctype html><form id="f" method="post" action="${target}" enctype="text/plain"><input name="a" value="b"></form>`,
+      );
     });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
@@ -231,7 +255,10 @@ describe('preview in Chromium', () => {
         fetch(${JSON.stringify(`${server.url}api/recompose`)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then(() => 'read', () => 'blocked'),
       ])`);
       expect(fetched).toEqual(['sent', 'blocked']);
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target), page.evaluate('document.getElementById("f").submit()')]);
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.url() === target),
+        page.evaluate('document.getElementById("f").submit()'),
+      ]);
       expect(response.status()).toBe(403);
       expect(await response.text()).toContain('forbidden');
       expect(desk.calls).toEqual({ recollect: 0, recompose: 0, sendTest: [] });

@@ -28,7 +28,10 @@ describe('the briefing command', () => {
 
   it('should print one clear line for a broken config and exit 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-cli-'));
-    writeFileSync(join(dir, 'briefing.config.yaml'), 'newsletter:\n  topStories: 0\nsources:\n  - { name: a, url: a.xml }\n');
+    writeFileSync(
+      join(dir, 'briefing.config.yaml'),
+      'newsletter:\n  topStories: 0\nsources:\n  - { name: a, url: a.xml }\n',
+    );
     const r = briefing(['collect'], dir);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
@@ -54,16 +57,32 @@ describe('the briefing command', () => {
       expect(s.status).toBe('ok');
     }
     const rank = JSON.parse(briefing([...common, 'rank', '--as-of', '2026-11-16T07:00:00+09:00']).stdout) as {
-      topics: Array<{ id: string; title: string; score: number; explain: object; items: Array<Record<string, unknown>> }>;
+      topics: Array<{
+        id: string;
+        title: string;
+        score: number;
+        explain: object;
+        items: Array<Record<string, unknown>>;
+      }>;
     };
     expect(rank.topics.length).toBeGreaterThan(3);
     const first = rank.topics[0];
     expect(first?.explain).toBeTypeOf('object');
-    expect(Object.keys(first?.items[0] ?? {})).toEqual(expect.arrayContaining(['title', 'link', 'source', 'published']));
-    const compose = JSON.parse(briefing([...common, 'compose']).stdout) as { issueId: string; dir: string; files: string[] };
-    expect(compose.issueId).toBe('2026-11-16');
-    expect(compose.files.map((f) => f.slice(compose.dir.length + 1)).sort()).toEqual(
-      ['draft.json', 'draft.yaml', 'issue.eml', 'issue.html', 'issue.txt'],
+    expect(Object.keys(first?.items[0] ?? {})).toEqual(
+      expect.arrayContaining(['title', 'link', 'source', 'published']),
     );
+    const compose = JSON.parse(briefing([...common, 'compose']).stdout) as {
+      issueId: string;
+      dir: string;
+      files: string[];
+    };
+    expect(compose.issueId).toBe('2026-11-16');
+    expect(compose.files.map((f) => f.slice(compose.dir.length + 1)).sort()).toEqual([
+      'draft.json',
+      'draft.yaml',
+      'issue.eml',
+      'issue.html',
+      'issue.txt',
+    ]);
   });
 });

@@ -11,21 +11,34 @@ describe('HTML to text blocks', () => {
   });
 
   it('treats a paragraph that is one short bold line as a heading', () => {
-    expect(htmlToBlocks('<p><strong>왜 중요한가</strong></p><p><strong>굵은</strong> 글이 섞인 문장은 문단이다.</p>')).toEqual([
+    expect(
+      htmlToBlocks('<p><strong>왜 중요한가</strong></p><p><strong>굵은</strong> 글이 섞인 문장은 문단이다.</p>'),
+    ).toEqual([
       { kind: 'heading', text: '왜 중요한가' },
       { kind: 'paragraph', text: '굵은 글이 섞인 문장은 문단이다.' },
     ]);
   });
 
   it('treats a short line led by ✅ as a heading, without the marker', () => {
-    expect(htmlToBlocks('<p>✅ 핵심 정리</p><p>✅ 이 줄은 마커로 시작하지만 아주 길어서 제목이 될 수 없는 문장이다. 설명이 계속 이어지고 또 이어진다.</p>')).toEqual([
+    expect(
+      htmlToBlocks(
+        '<p>✅ 핵심 정리</p><p>✅ 이 줄은 마커로 시작하지만 아주 길어서 제목이 될 수 없는 문장이다. 설명이 계속 이어지고 또 이어진다.</p>',
+      ),
+    ).toEqual([
       { kind: 'heading', text: '핵심 정리' },
-      { kind: 'paragraph', text: '✅ 이 줄은 마커로 시작하지만 아주 길어서 제목이 될 수 없는 문장이다. 설명이 계속 이어지고 또 이어진다.' },
+      {
+        kind: 'paragraph',
+        text: '✅ 이 줄은 마커로 시작하지만 아주 길어서 제목이 될 수 없는 문장이다. 설명이 계속 이어지고 또 이어진다.',
+      },
     ]);
   });
 
   it('keeps list items and quotes as their own kinds', () => {
-    expect(htmlToBlocks('<ul><li>하나</li><li>둘<ul><li>둘-가</li></ul></li></ul><blockquote><p>인용 하나.</p><p>인용 둘.</p></blockquote>')).toEqual([
+    expect(
+      htmlToBlocks(
+        '<ul><li>하나</li><li>둘<ul><li>둘-가</li></ul></li></ul><blockquote><p>인용 하나.</p><p>인용 둘.</p></blockquote>',
+      ),
+    ).toEqual([
       { kind: 'list-item', text: '하나' },
       { kind: 'list-item', text: '둘' },
       { kind: 'list-item', text: '둘-가' },
@@ -47,9 +60,11 @@ describe('HTML to text blocks', () => {
   });
 
   it('leaves figure captions out and reads layout tables cell by cell', () => {
-    expect(htmlToBlocks('<figure><img src="x"><figcaption>사진=연합뉴스</figcaption></figure><table><tr><td>셀 안의 본문이다.</td></tr></table>')).toEqual([
-      { kind: 'paragraph', text: '셀 안의 본문이다.' },
-    ]);
+    expect(
+      htmlToBlocks(
+        '<figure><img src="x"><figcaption>사진=연합뉴스</figcaption></figure><table><tr><td>셀 안의 본문이다.</td></tr></table>',
+      ),
+    ).toEqual([{ kind: 'paragraph', text: '셀 안의 본문이다.' }]);
   });
 
   it('reads markup left open or closed out of order as the tree it stands for', () => {
@@ -58,7 +73,9 @@ describe('HTML to text blocks', () => {
       { kind: 'paragraph', text: '둘째 줄이다.' },
     ]);
     // The caption ends where its container does; everything inside it is left out.
-    expect(htmlToBlocks('<div><figcaption>사진=연합뉴스<p>캡션 속 문단</div>본문이다.')).toEqual([{ kind: 'paragraph', text: '본문이다.' }]);
+    expect(htmlToBlocks('<div><figcaption>사진=연합뉴스<p>캡션 속 문단</div>본문이다.')).toEqual([
+      { kind: 'paragraph', text: '본문이다.' },
+    ]);
     expect(htmlToBlocks('<h2/>제목 없는 글이다.<h3>소제목</h3>')).toEqual([
       { kind: 'paragraph', text: '제목 없는 글이다.' },
       { kind: 'heading', text: '소제목' },

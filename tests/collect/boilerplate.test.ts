@@ -102,7 +102,12 @@ describe('boilerplate rules', () => {
   });
 
   it('drops share and print menus', () => {
-    const blocks = [p('페이스북 트위터 카카오톡 링크복사 프린트'), p('Share | Tweet | Email | Print'), p('공유하기'), p('트위터가 새 기능을 냈다.')];
+    const blocks = [
+      p('페이스북 트위터 카카오톡 링크복사 프린트'),
+      p('Share | Tweet | Email | Print'),
+      p('공유하기'),
+      p('트위터가 새 기능을 냈다.'),
+    ];
     expect(texts(dropShareMenus(blocks, {}))).toEqual(['트위터가 새 기능을 냈다.']);
   });
 
@@ -137,13 +142,27 @@ describe('boilerplate rules', () => {
   });
 
   it('drops repeated paragraphs that differ only in case, spacing or punctuation', () => {
-    const blocks = [p('Chip exports ROSE, again.'), p('chip exports rose again'), p('수출이  늘었다…'), p('수출이 늘었다.'), p('Chip exports fell.')];
-    expect(texts(dropRepeated(blocks, {}))).toEqual(['Chip exports ROSE, again.', '수출이  늘었다…', 'Chip exports fell.']);
+    const blocks = [
+      p('Chip exports ROSE, again.'),
+      p('chip exports rose again'),
+      p('수출이  늘었다…'),
+      p('수출이 늘었다.'),
+      p('Chip exports fell.'),
+    ];
+    expect(texts(dropRepeated(blocks, {}))).toEqual([
+      'Chip exports ROSE, again.',
+      '수출이  늘었다…',
+      'Chip exports fell.',
+    ]);
   });
 
   it('drops repeated paragraphs and a first block that repeats the title', () => {
     const blocks = [p('반도체 수출 증가'), p('같은 문단이다.'), p('다른 문단이다.'), p('같은 문단이다!'), li('항목')];
-    expect(texts(dropRepeated(blocks, { title: '반도체 수출 증가' }))).toEqual(['같은 문단이다.', '다른 문단이다.', '항목']);
+    expect(texts(dropRepeated(blocks, { title: '반도체 수출 증가' }))).toEqual([
+      '같은 문단이다.',
+      '다른 문단이다.',
+      '항목',
+    ]);
   });
 
   it('drops blocks without letters or digits', () => {

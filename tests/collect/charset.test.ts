@@ -87,6 +87,8 @@ describe('charset detection and decoding', () => {
     expect(normalizeCharset('no-such-charset')).toBeUndefined();
     expect(charsetFromContentType('text/xml;charset= "us-ascii"')).toBe('us-ascii');
     expect(charsetFromContentType('text/xml')).toBeUndefined();
-    expect(HANGUL.test(decodeBody(iconv.encode('한', 'cp949'), { contentType: 'text/xml; charset=x-windows-949' }).text)).toBe(true);
+    expect(
+      HANGUL.test(decodeBody(iconv.encode('한', 'cp949'), { contentType: 'text/xml; charset=x-windows-949' }).text),
+    ).toBe(true);
   });
 });

@@ -21,7 +21,13 @@ let inFlight = 0;
 let maxInFlight = 0;
 
 const HANGUL = /[\uac00-\ud7a3]/;
-const src = (name: string, url: string, extra: Partial<SourceConfig> = {}): SourceConfig => ({ name, url, weight: 1, fullText: false, ...extra });
+const src = (name: string, url: string, extra: Partial<SourceConfig> = {}): SourceConfig => ({
+  name,
+  url,
+  weight: 1,
+  fullText: false,
+  ...extra,
+});
 const deps = (extra: Partial<CollectDeps> = {}): CollectDeps => ({ config, now, states: new Map(), ...extra });
 
 const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>기사</title></head><body>
@@ -40,12 +46,19 @@ beforeAll(async () => {
         res.end();
         return;
       }
-      res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"n1"', 'Last-Modified': 'Fri, 31 May 2024 00:00:00 GMT' });
+      res.writeHead(200, {
+        'Content-Type': 'application/rss+xml',
+        ETag: '"n1"',
+        'Last-Modified': 'Fri, 31 May 2024 00:00:00 GMT',
+      });
       res.end(fixture('korean-news.rss'));
     },
     '/euc-kr-header.rss': serve(euckr, { 'Content-Type': 'application/rss+xml; charset=euc-kr' }),
     '/euc-kr-decl.rss': serve(fixture('euc-kr.rss'), { 'Content-Type': 'text/xml' }),
-    '/gzip.atom': serve(gzipSync(fixture('atom-base.atom')), { 'Content-Type': 'application/atom+xml', 'Content-Encoding': 'gzip' }),
+    '/gzip.atom': serve(gzipSync(fixture('atom-base.atom')), {
+      'Content-Type': 'application/atom+xml',
+      'Content-Encoding': 'gzip',
+    }),
     '/500': serve('down', { 'Content-Type': 'text/plain' }, 500),
     '/page.html': serve(fixture('page.html'), { 'Content-Type': 'text/html; charset=utf-8' }),
     '/slow.rss': (rq, res) => {
@@ -115,7 +128,13 @@ describe('collecting sources', () => {
       ['상대 경로', 'failed', 'not an http(s) URL or absolute file path: feeds/relative.rss'],
     ]);
     expect(out[0]?.items).toHaveLength(3);
-    expect(out[0]?.report).toMatchObject({ url: server.url('/news.rss'), seenItems: 3, droppedItems: 0, newItems: 0, healthy: true });
+    expect(out[0]?.report).toMatchObject({
+      url: server.url('/news.rss'),
+      seenItems: 3,
+      droppedItems: 0,
+      newItems: 0,
+      healthy: true,
+    });
     expect(out[6]?.report).toMatchObject({ seenItems: 2, droppedItems: 1 });
     expect(out[7]?.items[0]?.link).toBe('https://blog.example.com/posts/release-2.html');
     expect(out[1]?.state).toMatchObject({ failures: 1, lastError: 'HTTP 500 Internal Server Error' });
@@ -158,7 +177,10 @@ describe('collecting sources', () => {
     expect(second?.report.status).toBe('skipped');
     expect(second?.report.error).toContain('backing off until 2024-06-01T00:02:00.000Z');
     expect(server.hits('/429')).toBe(hits);
-    await collectSources([src('혼잡', url)], deps({ states, now: new Date('2024-06-01T00:01:00Z'), ignoreBackoff: true }));
+    await collectSources(
+      [src('혼잡', url)],
+      deps({ states, now: new Date('2024-06-01T00:01:00Z'), ignoreBackoff: true }),
+    );
     expect(server.hits('/429')).toBe(hits + 1);
     await collectSources([src('혼잡', url)], deps({ states, now: new Date('2024-06-01T00:02:01Z') }));
     expect(server.hits('/429')).toBe(hits + 2);
@@ -171,13 +193,19 @@ describe('collecting sources', () => {
     expect(bad?.report).toMatchObject({ status: 'failed', healthy: false });
     expect(bad?.state.failures).toBe(3);
     const good = server.url('/news.rss');
-    const [ok] = await collectSources([src('뉴스', good)], deps({ states: new Map([[good, { url: good, failures: 7 }]]) }));
+    const [ok] = await collectSources(
+      [src('뉴스', good)],
+      deps({ states: new Map([[good, { url: good, failures: 7 }]]) }),
+    );
     expect(ok?.report.healthy).toBe(true);
     expect(ok?.state.failures).toBe(0);
   });
 
   it('leaves out a syndicated copy carried by a second source', async () => {
-    const out = await collectSources([src('A', server.url('/syndicated-a.rss')), src('B', server.url('/syndicated-b.rss'))], deps());
+    const out = await collectSources(
+      [src('A', server.url('/syndicated-a.rss')), src('B', server.url('/syndicated-b.rss'))],
+      deps(),
+    );
     expect(out[0]?.items.map((i) => i.guid)).toEqual(['a-ev']);
     expect(out[1]?.items.map((i) => i.guid)).toEqual(['b-78']);
     expect(out[1]?.duplicates).toBe(1);
@@ -213,7 +241,9 @@ describe('collecting sources', () => {
 
 describe('the progress bar', () => {
   it('is a no-op when the stream is not a terminal', () => {
-    const stream = Object.assign(new Writable({ write: (_c, _e, cb) => cb() }), { isTTY: false }) as unknown as NodeJS.WriteStream;
+    const stream = Object.assign(new Writable({ write: (_c, _e, cb) => cb() }), {
+      isTTY: false,
+    }) as unknown as NodeJS.WriteStream;
     const bar = progressBar(stream);
     expect(bar.onProgress).toBeUndefined();
     bar.stop();

@@ -49,7 +49,11 @@ describe('feed dates', () => {
 
   it('clamps a future date to the fetch time', () => {
     const now = new Date('2024-06-01T00:00:00Z');
-    expect(itemDate(['Tue, 01 Jan 2036 00:00:00 +0900'], now)).toEqual({ iso: now.toISOString(), missing: false, clamped: true });
+    expect(itemDate(['Tue, 01 Jan 2036 00:00:00 +0900'], now)).toEqual({
+      iso: now.toISOString(),
+      missing: false,
+      clamped: true,
+    });
   });
 
   it('takes the first candidate that parses and falls back to the fetch time', () => {

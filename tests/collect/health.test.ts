@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, afterFailure, afterSuccess, backoffMs, gate, isHealthy, parseRetryAfter } from '../../src/collect/health.js';
+import {
+  DEFAULT_POLICY,
+  afterFailure,
+  afterSuccess,
+  backoffMs,
+  gate,
+  isHealthy,
+  parseRetryAfter,
+} from '../../src/collect/health.js';
 
 const now = new Date('2024-06-01T00:00:00Z');
 const url = 'https://feeds.example.com/rss';
@@ -17,13 +25,19 @@ describe('source health and backoff', () => {
     expect(s).toMatchObject({ failures: 2, lastError: 'HTTP 500', retryAfter: '2024-06-01T00:10:00.000Z' });
     const g = gate(s, new Date('2024-06-01T00:05:00Z'));
     expect(g.fetch).toBe(false);
-    expect(g.fetch === false && g.reason).toBe('backing off until 2024-06-01T00:10:00.000Z after 2 failures (last: HTTP 500)');
+    expect(g.fetch === false && g.reason).toBe(
+      'backing off until 2024-06-01T00:10:00.000Z after 2 failures (last: HTTP 500)',
+    );
     expect(gate(s, new Date('2024-06-01T00:10:00Z')).fetch).toBe(true);
   });
 
   it("uses the server's Retry-After instead of the backoff", () => {
-    expect(afterFailure({ url, failures: 0 }, now, 'HTTP 429', DEFAULT_POLICY, 3_600_000).retryAfter).toBe('2024-06-01T01:00:00.000Z');
-    expect(afterFailure({ url, failures: 4 }, now, 'HTTP 503', DEFAULT_POLICY, 60_000).retryAfter).toBe('2024-06-01T00:01:00.000Z');
+    expect(afterFailure({ url, failures: 0 }, now, 'HTTP 429', DEFAULT_POLICY, 3_600_000).retryAfter).toBe(
+      '2024-06-01T01:00:00.000Z',
+    );
+    expect(afterFailure({ url, failures: 4 }, now, 'HTTP 503', DEFAULT_POLICY, 60_000).retryAfter).toBe(
+      '2024-06-01T00:01:00.000Z',
+    );
   });
 
   it('parses Retry-After as seconds or as an HTTP date, capped', () => {
@@ -39,7 +53,9 @@ describe('source health and backoff', () => {
   });
 
   it('clears failures on success and keeps validators a 304 did not repeat', () => {
-    const s = afterSuccess({ url, failures: 3, etag: '"v1"', retryAfter: 'x', lastError: 'e' }, now, { lastModified: 'Sat, 01 Jun 2024 00:00:00 GMT' });
+    const s = afterSuccess({ url, failures: 3, etag: '"v1"', retryAfter: 'x', lastError: 'e' }, now, {
+      lastModified: 'Sat, 01 Jun 2024 00:00:00 GMT',
+    });
     expect(s).toEqual({
       url,
       etag: '"v1"',

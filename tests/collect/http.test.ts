@@ -40,7 +40,11 @@ beforeAll(async () => {
         res.end();
         return;
       }
-      res.writeHead(200, { 'Content-Type': 'application/rss+xml', ETag: '"v1"', 'Last-Modified': 'Sat, 01 Jun 2024 00:00:00 GMT' });
+      res.writeHead(200, {
+        'Content-Type': 'application/rss+xml',
+        ETag: '"v1"',
+        'Last-Modified': 'Sat, 01 Jun 2024 00:00:00 GMT',
+      });
       res.end(feed);
     },
     '/slow.xml': (_rq, res) => {
@@ -98,7 +102,7 @@ describe('the HTTP client', () => {
     expect(res.headers.etag).toBe('"v1"');
     const sent = server.requests.find((r) => r.path === '/feed.xml')?.headers;
     expect(sent?.['user-agent']).toBe('briefing-test/1.0 (+https://example.com)');
-    expect(sent?.['accept']).toContain('application/rss+xml');
+    expect(sent?.accept).toContain('application/rss+xml');
     expect(sent?.['accept-encoding']).toBe('gzip, deflate, br');
   });
 
@@ -123,7 +127,9 @@ describe('the HTTP client', () => {
   });
 
   it('refuses a declared Content-Length over the cap without reading it', async () => {
-    expect((await failure(fetchUrl(req('/declared-huge.xml')))).message).toBe('response over 64 KB (Content-Length 50 MB)');
+    expect((await failure(fetchUrl(req('/declared-huge.xml')))).message).toBe(
+      'response over 64 KB (Content-Length 50 MB)',
+    );
   });
 
   it('caps the body after decompression too (a gzip bomb)', async () => {
@@ -147,7 +153,9 @@ describe('the HTTP client', () => {
   });
 
   it('refuses a redirect to a non-HTTP URL', async () => {
-    expect((await failure(fetchUrl(req('/to-file')))).message).toBe('redirect to an unsupported URL (file:///etc/passwd)');
+    expect((await failure(fetchUrl(req('/to-file')))).message).toBe(
+      'redirect to an unsupported URL (file:///etc/passwd)',
+    );
   });
 
   it('reads Retry-After from a 429 (seconds) and a 503 (date)', async () => {
@@ -173,6 +181,8 @@ describe('the HTTP client', () => {
 
   it('reports a refused connection', async () => {
     const port = await closedPort();
-    expect((await failure(fetchUrl(req('/', { url: `http://127.0.0.1:${port}/feed.xml` })))).message).toBe('connection refused');
+    expect((await failure(fetchUrl(req('/', { url: `http://127.0.0.1:${port}/feed.xml` })))).message).toBe(
+      'connection refused',
+    );
   });
 });

@@ -19,9 +19,15 @@ describe('building items from a feed', () => {
     expect(first?.source).toBe('Test Source');
     expect(first?.publishedAt).toBe('2004-05-25T14:23:17.000Z');
     expect(first?.blocks).toEqual([
-      { kind: 'paragraph', text: '반도체 수출이 석 달 연속 늘었다. 산업통상자원부가 25일 발표한 자료에 따르면 지난달 반도체 수출은 전년보다 12% 증가했다.' },
+      {
+        kind: 'paragraph',
+        text: '반도체 수출이 석 달 연속 늘었다. 산업통상자원부가 25일 발표한 자료에 따르면 지난달 반도체 수출은 전년보다 12% 증가했다.',
+      },
       { kind: 'heading', text: '수요 회복의 신호' },
-      { kind: 'paragraph', text: '업계는 인공지능 서버 수요가 회복을 이끌었다고 본다. 메모리 가격도 두 분기 연속 올랐다.' },
+      {
+        kind: 'paragraph',
+        text: '업계는 인공지능 서버 수요가 회복을 이끌었다고 본다. 메모리 가격도 두 분기 연속 올랐다.',
+      },
       { kind: 'heading', text: '앞으로의 과제' },
       { kind: 'list-item', text: '중국 수출 비중이 여전히 높다.' },
       { kind: 'list-item', text: '환율 변동이 변수다.' },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalLink, canonicalLinksForFeed, isTrackingParam, resolveAgainst, resolveUrl } from '../../src/collect/links.js';
+import {
+  canonicalLink,
+  canonicalLinksForFeed,
+  isTrackingParam,
+  resolveAgainst,
+  resolveUrl,
+} from '../../src/collect/links.js';
 
 describe('links', () => {
   it('removes utm_* and other tracking parameters and sorts the rest', () => {
@@ -23,15 +29,25 @@ describe('links', () => {
 
   it('keeps fragments only when they tell items of one feed apart', () => {
     expect(
-      canonicalLinksForFeed(['https://live.example.com/blog#post-1', 'https://live.example.com/blog#post-2', 'https://example.com/x#top']),
-    ).toEqual(['https://live.example.com/blog#post-1', 'https://live.example.com/blog#post-2', 'https://example.com/x']);
+      canonicalLinksForFeed([
+        'https://live.example.com/blog#post-1',
+        'https://live.example.com/blog#post-2',
+        'https://example.com/x#top',
+      ]),
+    ).toEqual([
+      'https://live.example.com/blog#post-1',
+      'https://live.example.com/blog#post-2',
+      'https://example.com/x',
+    ]);
   });
 
   it('resolves relative links against the innermost base', () => {
-    expect(resolveAgainst('post.html', ['posts/', 'https://blog.example.com/', 'https://feeds.example.com/feed.xml'])).toBe(
-      'https://blog.example.com/posts/post.html',
+    expect(
+      resolveAgainst('post.html', ['posts/', 'https://blog.example.com/', 'https://feeds.example.com/feed.xml']),
+    ).toBe('https://blog.example.com/posts/post.html');
+    expect(resolveAgainst('/item/1', [undefined, undefined, 'http://example.net/feed'])).toBe(
+      'http://example.net/item/1',
     );
-    expect(resolveAgainst('/item/1', [undefined, undefined, 'http://example.net/feed'])).toBe('http://example.net/item/1');
     expect(resolveAgainst('https://abs.example.org/x', ['https://other/'])).toBe('https://abs.example.org/x');
   });
 

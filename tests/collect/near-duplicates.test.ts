@@ -7,7 +7,13 @@ const story =
 describe('near-duplicate text', () => {
   it('finds a syndicated copy that differs only in spacing, punctuation and a byline', () => {
     const copy = `${story.replace(/\. /g, '.  ')} 김철수 기자`;
-    expect(nearDuplicateOf([story, copy, '완전히 다른 이야기가 여기에 길게 적혀 있다. 주식 시장이 크게 올랐고 투자자들이 환호했다. 전문가들은 신중론을 폈다.'])).toEqual([-1, 0, -1]);
+    expect(
+      nearDuplicateOf([
+        story,
+        copy,
+        '완전히 다른 이야기가 여기에 길게 적혀 있다. 주식 시장이 크게 올랐고 투자자들이 환호했다. 전문가들은 신중론을 폈다.',
+      ]),
+    ).toEqual([-1, 0, -1]);
   });
 
   it('leaves texts too short to judge alone', () => {
@@ -15,7 +21,28 @@ describe('near-duplicate text', () => {
   });
 
   it('pairs every copy with its original among hundreds of unrelated texts', () => {
-    const words = ['정부', '시장', '금리', '반도체', '수출', '기업', '투자', '전망', '발표', '증가', '감소', '협상', '정책', '지원', '규제', '기술', '인공지능', '배터리', '전기차', '물가'];
+    const words = [
+      '정부',
+      '시장',
+      '금리',
+      '반도체',
+      '수출',
+      '기업',
+      '투자',
+      '전망',
+      '발표',
+      '증가',
+      '감소',
+      '협상',
+      '정책',
+      '지원',
+      '규제',
+      '기술',
+      '인공지능',
+      '배터리',
+      '전기차',
+      '물가',
+    ];
     let seed = 42;
     const pick = (): string => {
       seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -38,6 +65,8 @@ describe('near-duplicate text', () => {
 
   it('measures Jaccard similarity of shingle sets', () => {
     expect(jaccard(shingles(story), shingles(story))).toBe(1);
-    expect(jaccard(shingles(story), shingles('전혀 관계없는 문장들로만 이루어진 글이다. 겹치는 부분이 거의 없다.'))).toBeLessThan(0.1);
+    expect(
+      jaccard(shingles(story), shingles('전혀 관계없는 문장들로만 이루어진 글이다. 겹치는 부분이 거의 없다.')),
+    ).toBeLessThan(0.1);
   });
 });

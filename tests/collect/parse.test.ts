@@ -39,8 +39,10 @@ describe('reading feed documents', () => {
   });
 
   it('reports an XML error with its line number', async () => {
-    await expect(readFeed(text('broken.rss'))).rejects.toThrow("XML error at line 10: unclosed root tag");
-    expect(xmlErrorReason('Unexpected close tag\nLine: 5\nColumn: 7\nChar: >')).toBe('XML error at line 6: unexpected close tag');
+    await expect(readFeed(text('broken.rss'))).rejects.toThrow('XML error at line 10: unclosed root tag');
+    expect(xmlErrorReason('Unexpected close tag\nLine: 5\nColumn: 7\nChar: >')).toBe(
+      'XML error at line 6: unexpected close tag',
+    );
   });
 
   it('reads documents with HTML entities, stray ampersands and junk before the first tag', async () => {
@@ -51,7 +53,9 @@ describe('reading feed documents', () => {
   });
 
   it('expands entities declared in the internal DTD subset', async () => {
-    const feed = await readFeed('<!DOCTYPE rss [<!ENTITY brand "브리핑">]><rss version="2.0"><channel><title>&brand; 소식</title></channel></rss>');
+    const feed = await readFeed(
+      '<!DOCTYPE rss [<!ENTITY brand "브리핑">]><rss version="2.0"><channel><title>&brand; 소식</title></channel></rss>',
+    );
     expect(feed.title).toBe('브리핑 소식');
   });
 
@@ -69,7 +73,9 @@ describe('reading feed documents', () => {
   });
 
   it('completes a document whose closing root tag is missing or cut', () => {
-    expect(closeTruncated('<rss><channel><title>t</title></channel></rss')?.xml).toBe('<rss><channel><title>t</title></channel></rss>');
+    expect(closeTruncated('<rss><channel><title>t</title></channel></rss')?.xml).toBe(
+      '<rss><channel><title>t</title></channel></rss>',
+    );
     expect(closeTruncated('<feed><entry><title>a</title></entry><entry><title>b')).toEqual({
       xml: '<feed><entry><title>a</title></entry></feed>',
       droppedEntries: 1,
@@ -78,7 +84,9 @@ describe('reading feed documents', () => {
   });
 
   it('reads a feed with an XHTML DOCTYPE before its RSS root', async () => {
-    const feed = await readFeed('<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x"><rss><channel><title>found</title></channel></rss>');
+    const feed = await readFeed(
+      '<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x"><rss><channel><title>found</title></channel></rss>',
+    );
     expect(feed.title).toBe('found');
   });
 
@@ -87,7 +95,9 @@ describe('reading feed documents', () => {
   });
 
   it('falls back to a lenient parse for mis-nested markup a strict parser refuses', async () => {
-    const feed = await readFeed('<rss version="2.0"><channel><title>T</title><item><title>one <b>bold</title></item></channel></rss>');
+    const feed = await readFeed(
+      '<rss version="2.0"><channel><title>T</title><item><title>one <b>bold</title></item></channel></rss>',
+    );
     expect(feed.lenient).toBe(true);
     expect(feed.items).toHaveLength(1);
   });

@@ -5,12 +5,18 @@ const BASE = 'https://news.example.kr/articles/1';
 
 describe('sanitizing item HTML', () => {
   it('drops scripts, styles and iframes with their content', () => {
-    const out = sanitizeItemHtml('<p>ok</p><script>alert(1)</script><style>p{}</style><iframe src="https://x">frame text</iframe>', BASE);
+    const out = sanitizeItemHtml(
+      '<p>ok</p><script>alert(1)</script><style>p{}</style><iframe src="https://x">frame text</iframe>',
+      BASE,
+    );
     expect(out).toBe('<p>ok</p>');
   });
 
   it('drops event handlers and javascript: URLs', () => {
-    const out = sanitizeItemHtml('<p onclick="steal()">a <a href="javascript:alert(1)" onmouseover="x()">b</a></p>', BASE);
+    const out = sanitizeItemHtml(
+      '<p onclick="steal()">a <a href="javascript:alert(1)" onmouseover="x()">b</a></p>',
+      BASE,
+    );
     expect(out).toBe('<p>a <a>b</a></p>');
   });
 
@@ -30,12 +36,18 @@ describe('sanitizing item HTML', () => {
   });
 
   it('keeps only the allowlist: unknown tags go, their text stays', () => {
-    const out = sanitizeItemHtml('<section class="x" style="color:red"><font color="red">빨강</font> <b>굵게</b></section>', BASE);
+    const out = sanitizeItemHtml(
+      '<section class="x" style="color:red"><font color="red">빨강</font> <b>굵게</b></section>',
+      BASE,
+    );
     expect(out).toBe('빨강 <strong>굵게</strong>');
   });
 
   it('refuses data: images and forms', () => {
-    const out = sanitizeItemHtml('<img src="data:image/png;base64,AAAA"><form><input name="q"><button>go</button></form><p>after</p>', BASE);
+    const out = sanitizeItemHtml(
+      '<img src="data:image/png;base64,AAAA"><form><input name="q"><button>go</button></form><p>after</p>',
+      BASE,
+    );
     expect(out).toBe('<p>after</p>');
   });
 });

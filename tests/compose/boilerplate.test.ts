@@ -7,7 +7,13 @@ describe('boilerplate rules', () => {
   });
 
   it('rejects reporter bylines in their usual forms', () => {
-    for (const s of ['홍길동 기자', '[한빛일보 홍길동 기자]', '홍길동 기자 = 정부가 발표했다.', '워싱턴=김철수 특파원', '/홍길동 기자.']) {
+    for (const s of [
+      '홍길동 기자',
+      '[한빛일보 홍길동 기자]',
+      '홍길동 기자 = 정부가 발표했다.',
+      '워싱턴=김철수 특파원',
+      '/홍길동 기자.',
+    ]) {
       expect(boilerplateRule(s)?.name, s).toBe('reporter byline');
     }
   });
@@ -24,7 +30,12 @@ describe('boilerplate rules', () => {
   });
 
   it('rejects copyright notices', () => {
-    for (const s of ['저작권자 한빛일보.', 'Copyright 2026 Hanbit. All rights reserved.', 'ⓒ 한빛일보', '© Nuri Media']) {
+    for (const s of [
+      '저작권자 한빛일보.',
+      'Copyright 2026 Hanbit. All rights reserved.',
+      'ⓒ 한빛일보',
+      '© Nuri Media',
+    ]) {
       expect(boilerplateRule(s)?.name, s).toBe('copyright notice');
     }
   });
@@ -59,7 +70,9 @@ describe('cleanSentence', () => {
   });
 
   it('removes a byline with an e-mail address glued before the sentence', () => {
-    expect(cleanSentence('김유리 기자 kyr@example.co.kr 협회가 공원을 깜깜이로 운영한다는 지적이 나온다.')).toBe('협회가 공원을 깜깜이로 운영한다는 지적이 나온다.');
+    expect(cleanSentence('김유리 기자 kyr@example.co.kr 협회가 공원을 깜깜이로 운영한다는 지적이 나온다.')).toBe(
+      '협회가 공원을 깜깜이로 운영한다는 지적이 나온다.',
+    );
   });
 
   it('removes a list marker', () => {

@@ -2,7 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { composeIssue, isBoilerplate, isCompleteSentence } from '../../src/compose/index.js';
 import type { Draft, Item } from '../../src/types.js';
 import { fingerprint } from '../../src/compose/text.js';
-import { aiLaw, allItems, chipsBest, chipsSecond, chipsThird, composeInput, h, item, NEWSLETTER, p, topic, transit, weather } from './fixtures.js';
+import {
+  aiLaw,
+  allItems,
+  chipsBest,
+  chipsSecond,
+  chipsThird,
+  composeInput,
+  h,
+  item,
+  NEWSLETTER,
+  p,
+  topic,
+  transit,
+  weather,
+} from './fixtures.js';
 
 const draft = composeIssue(composeInput());
 
@@ -132,28 +146,45 @@ describe('composeIssue', () => {
   });
 
   it('moves a topic without a usable sentence to the headlines, under its cleaned title', () => {
-    const empty = item({ title: '[속보] 본문 없는 기사 - 한빛일보', blocks: [p('김민수 기자'), p('무단 전재 및 재배포 금지')] });
+    const empty = item({
+      title: '[속보] 본문 없는 기사 - 한빛일보',
+      blocks: [p('김민수 기자'), p('무단 전재 및 재배포 금지')],
+    });
     const d = composeIssue(
       composeInput({
         topics: [topic('t-empty', [empty]), topic('t-transit', [transit])],
-        items: new Map([[empty.id, empty], [transit.id, transit]]),
+        items: new Map([
+          [empty.id, empty],
+          [transit.id, transit],
+        ]),
         newsletter: { ...NEWSLETTER, topStories: 1 },
       }),
     );
     expect(d.stories.map((s) => s.topicId)).toEqual(['t-transit']);
-    expect(d.headlines).toEqual([{ topicId: 't-empty', text: '본문 없는 기사', url: empty.link, publisher: '한빛일보' }]);
+    expect(d.headlines).toEqual([
+      { topicId: 't-empty', text: '본문 없는 기사', url: empty.link, publisher: '한빛일보' },
+    ]);
   });
 
   it('skips topics whose items are missing and keeps to the headline count', () => {
     const d = composeIssue(
-      composeInput({ items: new Map([chipsBest, aiLaw, transit].map((i) => [i.id, i])), newsletter: { ...NEWSLETTER, topStories: 1, headlines: 1 } }),
+      composeInput({
+        items: new Map([chipsBest, aiLaw, transit].map((i) => [i.id, i])),
+        newsletter: { ...NEWSLETTER, topStories: 1, headlines: 1 },
+      }),
     );
     expect(d.stories.map((s) => s.topicId)).toEqual(['t-chips']);
     expect(d.headlines.map((e) => e.topicId)).toEqual(['t-ailaw']);
   });
 
   it('uses the locale labels and the newsletter title when there is nothing to say', () => {
-    const d = composeIssue(composeInput({ topics: [], labels: { titlePrefix: '[Briefing]', preheaderOne: "Today's briefing: {headline}" }, newsletter: { ...NEWSLETTER, locale: 'en' } }));
+    const d = composeIssue(
+      composeInput({
+        topics: [],
+        labels: { titlePrefix: '[Briefing]', preheaderOne: "Today's briefing: {headline}" },
+        newsletter: { ...NEWSLETTER, locale: 'en' },
+      }),
+    );
     expect(d.title).toBe('[Briefing] 테크 브리핑');
     expect(d.preheader).toBe("Today's briefing: 테크 브리핑");
     expect(d.locale).toBe('en');
@@ -166,7 +197,14 @@ describe('composeIssue', () => {
     expect(composeIssue(input)).toEqual(composeIssue(input));
     expect(JSON.stringify([...input.items.values()])).toBe(before);
     expect(draft.asOf).toBe('2026-03-19T00:00:00.000Z');
-    expect(draft).toMatchObject({ version: 1, issueId: '2026-03-19', timezone: 'Asia/Seoul', style: 'briefing', pins: [], blocks: [] });
+    expect(draft).toMatchObject({
+      version: 1,
+      issueId: '2026-03-19',
+      timezone: 'Asia/Seoul',
+      style: 'briefing',
+      pins: [],
+      blocks: [],
+    });
   });
 
   it('reads ✅ lines as subheadings too', () => {
@@ -181,7 +219,9 @@ describe('composeIssue', () => {
         p('대형 공장은 피크 시간대 요금을 더 낸다.'),
       ],
     });
-    const d = composeIssue(composeInput({ topics: [topic('t-power', [checked])], items: new Map([[checked.id, checked]]) }));
+    const d = composeIssue(
+      composeInput({ topics: [topic('t-power', [checked])], items: new Map([[checked.id, checked]]) }),
+    );
     expect(d.stories[0]!.sections.map((s) => s.heading)).toEqual(['가정은 무엇이 달라지나', '기업은']);
   });
 });

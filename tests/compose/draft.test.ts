@@ -42,10 +42,14 @@ describe('draftToYaml', () => {
   });
 
   it('opens with a comment telling the editor what they can change', () => {
-    const header = lines.slice(0, lines.findIndex((l) => !l.startsWith('#')));
+    const header = lines.slice(
+      0,
+      lines.findIndex((l) => !l.startsWith('#')),
+    );
     expect(header.length).toBeGreaterThanOrEqual(3);
     const text = header.join('\n');
-    for (const word of ['stories', '순서', '지우면', '고쳐', 'pins', 'blocks', 'topicId', 'briefing render']) expect(text).toContain(word);
+    for (const word of ['stories', '순서', '지우면', '고쳐', 'pins', 'blocks', 'topicId', 'briefing render'])
+      expect(text).toContain(word);
   });
 
   it('writes the comment header in English for an English issue', () => {
@@ -101,20 +105,31 @@ describe('parseDraft', () => {
     const n = lineOf('    headline: AI 기본법');
     const text = lines.filter((_, i) => i !== n - 1).join('\n');
     const e = draftError(text);
-    expect(e.message).toBe(`outbox/2026-03-19/draft.yaml line ${lineOf('  - topicId: t-ailaw')}: stories[1].headline is missing`);
+    expect(e.message).toBe(
+      `outbox/2026-03-19/draft.yaml line ${lineOf('  - topicId: t-ailaw')}: stories[1].headline is missing`,
+    );
     expect(e.hint).toContain('add stories[1].headline');
   });
 
   it('reports a value of the wrong type with its line', () => {
     const n = lineOf('    lead:');
-    const e = draftError(replaceLine(n, '    lead: 3').replace(/\n {6}- 지난달[^\n]*|\n {6}- 산업통상자원부[^\n]*|\n {6}- 증가세를[^\n]*|\n {6}- 메모리 가격이[^\n]*/g, ''));
+    const e = draftError(
+      replaceLine(n, '    lead: 3').replace(
+        /\n {6}- 지난달[^\n]*|\n {6}- 산업통상자원부[^\n]*|\n {6}- 증가세를[^\n]*|\n {6}- 메모리 가격이[^\n]*/g,
+        '',
+      ),
+    );
     expect(e.message).toBe(`outbox/2026-03-19/draft.yaml line ${n}: stories[0].lead must be a list`);
   });
 
   it('reports a link that is not http(s)', () => {
     const n = lineOf('url: https://techon.example.com/p/10');
-    const e = draftError(replaceLine(n, lines[n - 1]!.replace('https://techon.example.com/p/10', 'javascript:alert(1)')));
-    expect(e.message).toBe(`outbox/2026-03-19/draft.yaml line ${n}: stories[1].sources[0].url must be an http(s) link like https://example.com/article`);
+    const e = draftError(
+      replaceLine(n, lines[n - 1]!.replace('https://techon.example.com/p/10', 'javascript:alert(1)')),
+    );
+    expect(e.message).toBe(
+      `outbox/2026-03-19/draft.yaml line ${n}: stories[1].sources[0].url must be an http(s) link like https://example.com/article`,
+    );
   });
 
   it('reports a marker that is neither 🖊️ nor 💡', () => {
@@ -130,11 +145,16 @@ describe('parseDraft', () => {
   });
 
   it('reports a file that is not a map of fields', () => {
-    expect(draftError('- 목록만 있다\n').message).toBe('outbox/2026-03-19/draft.yaml line 1: the draft is not a map of fields');
+    expect(draftError('- 목록만 있다\n').message).toBe(
+      'outbox/2026-03-19/draft.yaml line 1: the draft is not a map of fields',
+    );
   });
 
   it('uses the title as the subject when the editor deletes the subject', () => {
-    const text = lines.filter((l) => !l.startsWith('subject:')).join('\n').replace(/^title: .*$/m, 'title: "[브리핑] 새 제목"');
+    const text = lines
+      .filter((l) => !l.startsWith('subject:'))
+      .join('\n')
+      .replace(/^title: .*$/m, 'title: "[브리핑] 새 제목"');
     const d = parseDraft(text, 'draft.yaml');
     expect(d.subject).toBe('[브리핑] 새 제목');
   });

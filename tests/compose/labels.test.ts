@@ -3,7 +3,9 @@ import { fillLabel, withJosa } from '../../src/compose/index.js';
 
 describe('fillLabel', () => {
   it('fills {name} placeholders and leaves unknown ones', () => {
-    expect(fillLabel('오늘의 브리핑: {headline} 외 {n}건', { headline: '반도체 수출', n: 3 })).toBe('오늘의 브리핑: 반도체 수출 외 3건');
+    expect(fillLabel('오늘의 브리핑: {headline} 외 {n}건', { headline: '반도체 수출', n: 3 })).toBe(
+      '오늘의 브리핑: 반도체 수출 외 3건',
+    );
     expect(fillLabel('{a} {b}', { a: 'x' })).toBe('x {b}');
   });
 

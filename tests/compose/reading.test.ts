@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { composeIssue, mmrSelect, scoreCandidates } from '../../src/compose/index.js';
 import { prepareArticle } from '../../src/compose/article.js';
-import { READ_ARTICLES, READ_BEST_SENTENCES, READ_SENTENCES, articlesToRead, sentencesToRead } from '../../src/compose/reading.js';
+import {
+  READ_ARTICLES,
+  READ_BEST_SENTENCES,
+  READ_SENTENCES,
+  articlesToRead,
+  sentencesToRead,
+} from '../../src/compose/reading.js';
 import { cosine, inverseDocumentFrequency, similarityMatrix, termVector, weighted } from '../../src/compose/text.js';
 import { UsedSentences } from '../../src/compose/used.js';
 import type { Item } from '../../src/types.js';
@@ -14,9 +20,14 @@ const THINGS = ['배터리', '반도체', '전기차', '로봇', '데이터센�
 function article(k: number, n: number, source = SOURCES[k % SOURCES.length]!.name): Item {
   const sentences = Array.from(
     { length: n },
-    (_, j) => `${PLACES[j % PLACES.length]} ${THINGS[(j + k) % THINGS.length]} 공장 ${j + 1}단계 투자가 ${k + 1}번째 보도에서 확인됐다.`,
+    (_, j) =>
+      `${PLACES[j % PLACES.length]} ${THINGS[(j + k) % THINGS.length]} 공장 ${j + 1}단계 투자가 ${k + 1}번째 보도에서 확인됐다.`,
   );
-  return item({ title: `한빛그룹 ${THINGS[k % THINGS.length]} 투자 확대 ${k + 1}보`, source, blocks: [p(sentences.join(' '))] });
+  return item({
+    title: `한빛그룹 ${THINGS[k % THINGS.length]} 투자 확대 ${k + 1}보`,
+    source,
+    blocks: [p(sentences.join(' '))],
+  });
 }
 
 describe('how much of a topic compose reads', () => {
@@ -48,7 +59,8 @@ describe('how much of a topic compose reads', () => {
     const d = composeIssue(input);
     const story = d.stories[0]!;
     const best = new Set(items.slice(0, READ_ARTICLES).flatMap((i) => prepareArticle(i).sentences.map((s) => s.text)));
-    for (const s of [...story.lead, ...story.why, ...story.sections.flatMap((x) => x.bullets)]) expect(best.has(s), s).toBe(true);
+    for (const s of [...story.lead, ...story.why, ...story.sections.flatMap((x) => x.bullets)])
+      expect(best.has(s), s).toBe(true);
     expect(story.why.length).toBeGreaterThanOrEqual(2);
     expect(story.sources.map((r) => r.publisher)).toEqual(SOURCES.map((s) => s.name));
   });
@@ -81,13 +93,18 @@ describe('sentence similarity', () => {
   });
 
   it('picks by MMR exactly as the score-minus-redundancy rule says', () => {
-    const sentences = Array.from({ length: 30 }, (_, j) => `${PLACES[j % 7]} ${THINGS[j % 5]} 투자가 ${THINGS[(j * 3) % 10]} 수요와 함께 늘었다.`);
+    const sentences = Array.from(
+      { length: 30 },
+      (_, j) => `${PLACES[j % 7]} ${THINGS[j % 5]} 투자가 ${THINGS[(j * 3) % 10]} 수요와 함께 늘었다.`,
+    );
     const scored = scoreCandidates(sentences.map((text, position) => ({ text, position, item: position % 3 })));
     const exclude = [0, 4];
     // The rule, written out: the best λ·score − (1 − λ)·max similarity to what is in place, one at a time.
     const lambda = 0.6;
     const placed = [...exclude];
-    const open = scored.map((_, i) => i).filter((i) => !placed.some((q) => i === q || cosine(scored[i]!.vector, scored[q]!.vector) >= 0.6));
+    const open = scored
+      .map((_, i) => i)
+      .filter((i) => !placed.some((q) => i === q || cosine(scored[i]!.vector, scored[q]!.vector) >= 0.6));
     const values = open.map((i) => scored[i]!.score);
     const lo = Math.min(...values);
     const hi = Math.max(...values);
@@ -125,7 +142,8 @@ describe('sentences already in the issue', () => {
 
 describe('an article whose feed gave only HTML', () => {
   it('reads its sentences from the HTML, one paragraph per block, without the link targets', () => {
-    const html = '<p>정부가 반도체 지원법 시행령을 의결했다. 세액공제율은 25%로 오른다.</p><p><a href="https://x.example/a">국회는</a> 다음 달 후속 법안을 다룬다.</p>';
+    const html =
+      '<p>정부가 반도체 지원법 시행령을 의결했다. 세액공제율은 25%로 오른다.</p><p><a href="https://x.example/a">국회는</a> 다음 달 후속 법안을 다룬다.</p>';
     const article = prepareArticle({ ...item({ title: '반도체 지원법 시행', blocks: [] }), html });
     expect(article.sentences.map((s) => s.text)).toEqual([
       '정부가 반도체 지원법 시행령을 의결했다.',

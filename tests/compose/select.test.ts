@@ -26,7 +26,10 @@ describe('key-sentence selector', () => {
   });
 
   it('penalizes a sentence that opens with a connective', () => {
-    const a = scoreCandidates([{ text: '정부는 전기차 보조금을 줄이기로 결정했다.', position: 1, item: 0 }, { text: '또한 정부는 전기차 보조금을 줄이기로 결정했다.', position: 1, item: 0 }]);
+    const a = scoreCandidates([
+      { text: '정부는 전기차 보조금을 줄이기로 결정했다.', position: 1, item: 0 },
+      { text: '또한 정부는 전기차 보조금을 줄이기로 결정했다.', position: 1, item: 0 },
+    ]);
     expect(a[0]!.score).toBeGreaterThan(a[1]!.score);
     expect(startsWithConnective('다만 효과는 지켜봐야 한다.')).toBe(true);
     expect(startsWithConnective('다만큼 효과가 있다.')).toBe(false);
@@ -34,7 +37,10 @@ describe('key-sentence selector', () => {
 
   it('penalizes a sentence over about 200 characters', () => {
     const long = `정부는 전기차 보조금을 줄이기로 결정했다고 ${'관계 부처와 협의해 '.repeat(20)}밝혔다.`;
-    const cands = [{ text: '정부는 전기차 보조금을 줄이기로 결정했다.', position: 0, item: 0 }, { text: long, position: 0, item: 0 }];
+    const cands = [
+      { text: '정부는 전기차 보조금을 줄이기로 결정했다.', position: 0, item: 0 },
+      { text: long, position: 0, item: 0 },
+    ];
     const penalized = scoreCandidates(cands);
     const free = scoreCandidates(cands, { weights: { long: 0 } });
     expect(long.length).toBeGreaterThan(200);

@@ -31,7 +31,9 @@ describe('splitSentences', () => {
       '그는 “오늘은 좋다. 내일은 더 좋다”고 말했다.',
       '다음 문장이다.',
     ]);
-    expect(splitSentences('장관은 "규제를 풀겠다. 속도를 내겠다"라며 웃었다.')).toEqual(['장관은 "규제를 풀겠다. 속도를 내겠다"라며 웃었다.']);
+    expect(splitSentences('장관은 "규제를 풀겠다. 속도를 내겠다"라며 웃었다.')).toEqual([
+      '장관은 "규제를 풀겠다. 속도를 내겠다"라며 웃었다.',
+    ]);
   });
 
   it('does not split before 라고, 며 or 고 that follow a closing quote', () => {
@@ -41,7 +43,10 @@ describe('splitSentences', () => {
   });
 
   it('does not split after the abbreviations U.S., J.P., Inc., Co. and Dr.', () => {
-    expect(splitSentences('U.S. Steel이 팔렸다. J.P. 모건은 반대했다.')).toEqual(['U.S. Steel이 팔렸다.', 'J.P. 모건은 반대했다.']);
+    expect(splitSentences('U.S. Steel이 팔렸다. J.P. 모건은 반대했다.')).toEqual([
+      'U.S. Steel이 팔렸다.',
+      'J.P. 모건은 반대했다.',
+    ]);
     expect(splitSentences('Apple Inc. 주가가 올랐다. Samsung Co. 측은 말을 아꼈다. Dr. 김은 웃었다.')).toEqual([
       'Apple Inc. 주가가 올랐다.',
       'Samsung Co. 측은 말을 아꼈다.',
@@ -64,7 +69,10 @@ describe('splitSentences', () => {
   });
 
   it('does not split inside a decimal such as 3.5%', () => {
-    expect(splitSentences('기준금리는 3.5%로 올랐다. 물가는 2.1% 뛰었다.')).toEqual(['기준금리는 3.5%로 올랐다.', '물가는 2.1% 뛰었다.']);
+    expect(splitSentences('기준금리는 3.5%로 올랐다. 물가는 2.1% 뛰었다.')).toEqual([
+      '기준금리는 3.5%로 올랐다.',
+      '물가는 2.1% 뛰었다.',
+    ]);
   });
 
   it('drops a tail cut with an ellipsis character', () => {
@@ -84,7 +92,10 @@ describe('splitSentences', () => {
   });
 
   it('ignores a quotation mark that never closes', () => {
-    expect(splitSentences('“시장은 흔들린다. 그러나 버틸 것이다.')).toEqual(['“시장은 흔들린다.', '그러나 버틸 것이다.']);
+    expect(splitSentences('“시장은 흔들린다. 그러나 버틸 것이다.')).toEqual([
+      '“시장은 흔들린다.',
+      '그러나 버틸 것이다.',
+    ]);
   });
 
   it('ends a Korean sentence glued to the next without a space', () => {
@@ -102,7 +113,10 @@ describe('splitSentences', () => {
       '💡 전망은 밝다?',
     ]);
     expect(splitSentences('그는 웃었다😀. 다음 문장이다.')).toEqual(['그는 웃었다😀.', '다음 문장이다.']);
-    expect(splitSentences('그는 “좋다. 😀 더 좋다”고 했다. 끝났다.')).toEqual(['그는 “좋다. 😀 더 좋다”고 했다.', '끝났다.']);
+    expect(splitSentences('그는 “좋다. 😀 더 좋다”고 했다. 끝났다.')).toEqual([
+      '그는 “좋다. 😀 더 좋다”고 했다.',
+      '끝났다.',
+    ]);
   });
 
   it('never splits inside nested quotations or 「」 titles', () => {
@@ -110,11 +124,19 @@ describe('splitSentences', () => {
       '그는 “그녀가 ‘좋다. 더 좋다’고 했다. 정말이다”라고 전했다.',
       '다음이다.',
     ]);
-    expect(splitSentences('「첫째다. 둘째다」는 제목이다. 끝이다.')).toEqual(['「첫째다. 둘째다」는 제목이다.', '끝이다.']);
+    expect(splitSentences('「첫째다. 둘째다」는 제목이다. 끝이다.')).toEqual([
+      '「첫째다. 둘째다」는 제목이다.',
+      '끝이다.',
+    ]);
   });
 
   it('ends at ?!, full-width marks and 。, and treats no-break and ideographic spaces as spaces', () => {
-    expect(splitSentences('정말인가?! 그렇다！ 확인했다。 끝이다.')).toEqual(['정말인가?!', '그렇다！', '확인했다。', '끝이다.']);
+    expect(splitSentences('정말인가?! 그렇다！ 확인했다。 끝이다.')).toEqual([
+      '정말인가?!',
+      '그렇다！',
+      '확인했다。',
+      '끝이다.',
+    ]);
     expect(splitSentences('첫 문장이다.\u00a0둘째 문장이다.\u2028셋째\u3000문장이다.')).toEqual([
       '첫 문장이다.',
       '둘째 문장이다.',

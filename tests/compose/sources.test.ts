@@ -16,14 +16,34 @@ describe('formatSourceDate', () => {
 });
 
 describe('sourceRefs', () => {
-  const a = item({ title: '[단독] 수출 최대 - 한빛일보', source: '한빛일보', link: 'https://hanbit.example.com/1', blocks: [p('수출이 늘었다.')] });
-  const b = item({ title: '수출 최대 행진 - 누리경제', source: 'https://nuri.example.com/rss', link: 'https://nuri.example.com/2', blocks: [p('수출이 늘었다.')] });
-  const c = item({ title: '수출 또 최대', source: '한빛일보', link: 'https://hanbit.example.com/3', blocks: [p('수출이 늘었다.')] });
+  const a = item({
+    title: '[단독] 수출 최대 - 한빛일보',
+    source: '한빛일보',
+    link: 'https://hanbit.example.com/1',
+    blocks: [p('수출이 늘었다.')],
+  });
+  const b = item({
+    title: '수출 최대 행진 - 누리경제',
+    source: 'https://nuri.example.com/rss',
+    link: 'https://nuri.example.com/2',
+    blocks: [p('수출이 늘었다.')],
+  });
+  const c = item({
+    title: '수출 또 최대',
+    source: '한빛일보',
+    link: 'https://hanbit.example.com/3',
+    blocks: [p('수출이 늘었다.')],
+  });
 
   it('lists one reference per publisher, best item first', () => {
     const refs = sourceRefs([a, b, c], SOURCES);
     expect(refs.map((r) => r.publisher)).toEqual(['한빛일보', '누리경제']);
-    expect(refs[0]).toEqual({ publisher: '한빛일보', publishedAt: a.publishedAt, title: '[단독] 수출 최대', url: 'https://hanbit.example.com/1' });
+    expect(refs[0]).toEqual({
+      publisher: '한빛일보',
+      publishedAt: a.publishedAt,
+      title: '[단독] 수출 최대',
+      url: 'https://hanbit.example.com/1',
+    });
   });
 
   it('names the publisher by the configured source, matched by name or URL', () => {

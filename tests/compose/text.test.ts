@@ -17,7 +17,8 @@ describe('stems of Korean words', () => {
 
   it('tries the particles longest first: none is a suffix of a particle listed after it', () => {
     STEM_PARTICLES.forEach((p, i) => {
-      for (const later of STEM_PARTICLES.slice(i + 1)) expect(later.endsWith(p), `${p} would hide ${later}`).toBe(false);
+      for (const later of STEM_PARTICLES.slice(i + 1))
+        expect(later.endsWith(p), `${p} would hide ${later}`).toBe(false);
     });
   });
 

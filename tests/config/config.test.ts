@@ -27,7 +27,13 @@ function errorOf(fn: () => unknown): BriefingError {
 describe('resolveConfig', () => {
   it('should fill every default from a config that names only its sources', () => {
     const c = resolveConfig(minimal, '/srv/briefing');
-    expect(c.newsletter).toMatchObject({ locale: 'ko', timezone: 'Asia/Seoul', schedule: '0 7 * * 1', topStories: 3, headlines: 8 });
+    expect(c.newsletter).toMatchObject({
+      locale: 'ko',
+      timezone: 'Asia/Seoul',
+      schedule: '0 7 * * 1',
+      topStories: 3,
+      headlines: 8,
+    });
     expect(c.newsletter.windowMs).toBe(7 * 86_400_000);
     expect(c.delivery.transport).toBe('outbox');
     expect(c.rank.halfLifeHours).toBe(72);
@@ -37,7 +43,12 @@ describe('resolveConfig', () => {
 
   it('should resolve file sources against the config folder and keep URLs as they are', () => {
     const c = resolveConfig(
-      { sources: [{ name: 'a', url: 'sources/a.xml' }, { name: 'b', url: 'https://b.example/rss' }] },
+      {
+        sources: [
+          { name: 'a', url: 'sources/a.xml' },
+          { name: 'b', url: 'https://b.example/rss' },
+        ],
+      },
       '/srv/briefing',
     );
     expect(c.sources.map((s) => s.url)).toEqual(['/srv/briefing/sources/a.xml', 'https://b.example/rss']);
@@ -75,9 +86,9 @@ describe('resolveConfig', () => {
   });
 
   it('should reject a malformed cron expression and window', () => {
-    expect(errorOf(() => resolveConfig({ ...minimal, newsletter: { schedule: 'every monday' } }, '/x')).message).toContain(
-      'newsletter.schedule is not a cron expression',
-    );
+    expect(
+      errorOf(() => resolveConfig({ ...minimal, newsletter: { schedule: 'every monday' } }, '/x')).message,
+    ).toContain('newsletter.schedule is not a cron expression');
     expect(errorOf(() => resolveConfig({ ...minimal, newsletter: { window: 'a week' } }, '/x')).message).toContain(
       'newsletter.window is not a duration',
     );
@@ -93,7 +104,9 @@ describe('loadConfig', () => {
 
   it('should point at the line of an invalid value', () => {
     const file = writeConfig(
-      ['newsletter:', '  title: 테크 브리핑', '  topStories: many', 'sources:', '  - { name: a, url: a.xml }', ''].join('\n'),
+      ['newsletter:', '  title: 테크 브리핑', '  topStories: many', 'sources:', '  - { name: a, url: a.xml }', ''].join(
+        '\n',
+      ),
     );
     const e = errorOf(() => loadConfig(file));
     expect(e.message).toContain(`${file} line 3: newsletter.topStories must be a number`);

@@ -28,7 +28,9 @@ const NOW = new Date('2030-01-01T00:00:00Z');
 const HANGUL = /[\uac00-\ud7a3]/;
 
 if (!PRESENT) {
-  console.log(`collect corpus: ${CORPORA} not found, so the corpus checks are skipped (the loopback timing still runs).`);
+  console.log(
+    `collect corpus: ${CORPORA} not found, so the corpus checks are skipped (the loopback timing still runs).`,
+  );
 }
 
 // ---------------------------------------------------------------- running one file
@@ -39,7 +41,11 @@ type Outcome =
   | { kind: 'crashed'; error: string; ms: number }
   | { kind: 'hung'; ms: number };
 
-async function runBytes(bytes: Buffer, contentType?: string, feedUrl = 'http://corpus.example.org/feed.xml'): Promise<Outcome> {
+async function runBytes(
+  bytes: Buffer,
+  contentType?: string,
+  feedUrl = 'http://corpus.example.org/feed.xml',
+): Promise<Outcome> {
   const t0 = performance.now();
   let decoded: Decoded | undefined;
   const work = (async (): Promise<Outcome> => {
@@ -48,7 +54,8 @@ async function runBytes(bytes: Buffer, contentType?: string, feedUrl = 'http://c
     const built = buildItems(feed, { source: 'corpus', feedUrl, now: NOW });
     return { kind: 'parsed', decoded, feed, built, ms: 0 };
   })().catch((e: unknown): Outcome => {
-    if (e instanceof FeedFailure) return { kind: 'rejected', reason: e.message, ...(decoded ? { decoded } : {}), ms: 0 };
+    if (e instanceof FeedFailure)
+      return { kind: 'rejected', reason: e.message, ...(decoded ? { decoded } : {}), ms: 0 };
     return { kind: 'crashed', error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), ms: 0 };
   });
   let timer: NodeJS.Timeout | undefined;
@@ -77,7 +84,19 @@ interface Tally {
 }
 
 function tally(): Tally {
-  return { files: 0, parsed: 0, rejected: 0, crashed: 0, hung: 0, items: 0, dropped: 0, ms: 0, slowest: { file: '', ms: 0 }, reasons: new Map(), crashes: [] };
+  return {
+    files: 0,
+    parsed: 0,
+    rejected: 0,
+    crashed: 0,
+    hung: 0,
+    items: 0,
+    dropped: 0,
+    ms: 0,
+    slowest: { file: '', ms: 0 },
+    reasons: new Map(),
+    crashes: [],
+  };
 }
 
 function count(t: Tally, file: string, o: Outcome): void {
@@ -113,7 +132,8 @@ function printTable(): void {
     lines.push(
       `${name.padEnd(26)}${String(t.files).padStart(6)}${String(t.parsed).padStart(8)}${String(t.rejected).padStart(10)}${String(t.crashed).padStart(9)}${String(t.hung).padStart(6)}${String(t.items).padStart(8)}${String(t.dropped).padStart(9)}${String(Math.round(t.ms)).padStart(8)}  ${t.slowest.ms.toFixed(0)} ms ${t.slowest.file}`,
     );
-    for (const k of ['files', 'parsed', 'rejected', 'crashed', 'hung', 'items', 'dropped', 'ms'] as const) total[k] += t[k];
+    for (const k of ['files', 'parsed', 'rejected', 'crashed', 'hung', 'items', 'dropped', 'ms'] as const)
+      total[k] += t[k];
     for (const [r, n] of t.reasons) total.reasons.set(r, (total.reasons.get(r) ?? 0) + n);
   }
   lines.push(
@@ -226,12 +246,15 @@ describe.skipIf(!PRESENT)('collect over the public feed corpora', () => {
       }
       const outFile = join(dir, 'output', `${name}.json`);
       if (!existsSync(outFile)) continue;
-      const expected = JSON.parse(decodeBody(readFileSync(outFile)).text) as { feed: { items?: Array<{ title?: unknown }> } };
+      const expected = JSON.parse(decodeBody(readFileSync(outFile)).text) as {
+        feed: { items?: Array<{ title?: unknown }> };
+      };
       const want = expected.feed.items ?? [];
       expect(o.kind, name).toBe('parsed');
       if (o.kind !== 'parsed') continue;
       compared++;
-      if (o.feed.items.length !== want.length) mismatches.push(`${name}: ${o.feed.items.length} items, expected ${want.length}`);
+      if (o.feed.items.length !== want.length)
+        mismatches.push(`${name}: ${o.feed.items.length} items, expected ${want.length}`);
       const ours = new Set(o.built.items.map((it) => titleKey(it.title)));
       for (const w of want) {
         if (typeof w.title !== 'string' || !w.title.trim()) continue;
@@ -271,7 +294,9 @@ describe.skipIf(!PRESENT)('collect over the public feed corpora', () => {
       count(t, `${group}/${hash}`, o);
       const snapFile = join(dir, 'test', 'integration', 'snapshots', group, `${hash}.json`);
       if (o.kind !== 'parsed' || !existsSync(snapFile)) continue;
-      const snap = JSON.parse(readFileSync(snapFile, 'utf8')) as { feed?: { items?: Array<{ url?: string | null; published?: string | null }> } };
+      const snap = JSON.parse(readFileSync(snapFile, 'utf8')) as {
+        feed?: { items?: Array<{ url?: string | null; published?: string | null }> };
+      };
       const want = snap.feed?.items ?? [];
       const got = o.built.items.length + o.built.dropped + o.built.duplicates;
       if (got !== want.length) countMismatches.push(`${group}/${hash}: ${got} entries, snapshot ${want.length}`);
@@ -309,7 +334,8 @@ describe.skipIf(!PRESENT)('collect over the public feed corpora', () => {
         const bytes = readFileSync(file);
         const name = `${enc}/${basename(file)}`;
         const decoded = decodeBody(bytes, { html: /\.html?$/.test(file) });
-        if (!HANGUL.test(decoded.text) || decoded.text.includes('\ufffd')) bad.push(`${name}: read as ${decoded.charset}`);
+        if (!HANGUL.test(decoded.text) || decoded.text.includes('\ufffd'))
+          bad.push(`${name}: read as ${decoded.charset}`);
         if (!file.endsWith('.xml')) continue;
         const o = await runBytes(bytes);
         count(t, name, o);
@@ -324,7 +350,9 @@ describe.skipIf(!PRESENT)('collect over the public feed corpora', () => {
       }
     }
     rows.push(['chardet EUC-KR + CP949', t]);
-    console.log(`Korean files: ${feeds} feeds parsed, ${itemsChecked} items with clean Hangul checked; problems: ${bad.length}${bad.length ? `\n  ${bad.join('\n  ')}` : ''}`);
+    console.log(
+      `Korean files: ${feeds} feeds parsed, ${itemsChecked} items with clean Hangul checked; problems: ${bad.length}${bad.length ? `\n  ${bad.join('\n  ')}` : ''}`,
+    );
     expect(bad).toEqual([]);
     expect(feeds).toBe(29);
   });
@@ -339,7 +367,8 @@ describe.skipIf(!PRESENT)('collect over the public feed corpora', () => {
         total++;
         const bytes = readFileSync(file);
         const decoded = decodeBody(bytes, { html: /\.html?$/.test(file) });
-        if (!decoded.text.includes('\ufffd') && /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/.test(decoded.text)) clean.push(file);
+        if (!decoded.text.includes('\ufffd') && /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/.test(decoded.text))
+          clean.push(file);
         if (file.endsWith('.xml')) count(t, `${enc}/${basename(file)}`, await runBytes(bytes));
       }
     }
@@ -362,7 +391,13 @@ describe('collect of 100 loopback feeds', () => {
     const now = new Date('2026-11-23T07:00:00+09:00');
     const items = generateItems(FEEDS * PER_FEED, { now, seed: 7, sources: 12 });
     for (let f = 0; f < FEEDS; f++) {
-      bodies.set(`/feed/${f}.xml`, generateFeedXml(items.slice(f * PER_FEED, (f + 1) * PER_FEED), { title: `Feed ${f}`, link: `https://feed${f}.example.kr/` }));
+      bodies.set(
+        `/feed/${f}.xml`,
+        generateFeedXml(items.slice(f * PER_FEED, (f + 1) * PER_FEED), {
+          title: `Feed ${f}`,
+          link: `https://feed${f}.example.kr/`,
+        }),
+      );
     }
     server = createServer((req, res) => {
       const body = bodies.get(req.url ?? '');
@@ -397,7 +432,12 @@ describe('collect of 100 loopback feeds', () => {
       userAgent: 'briefing-corpus/1.0',
       unhealthyAfter: 5,
     };
-    const sources: SourceConfig[] = Array.from({ length: FEEDS }, (_, f) => ({ name: `Feed ${f}`, url: `${base}/feed/${f}.xml`, weight: 1, fullText: false }));
+    const sources: SourceConfig[] = Array.from({ length: FEEDS }, (_, f) => ({
+      name: `Feed ${f}`,
+      url: `${base}/feed/${f}.xml`,
+      weight: 1,
+      fullText: false,
+    }));
     const now = new Date('2026-11-23T07:00:00+09:00');
     const t0 = performance.now();
     const first = await collectSources(sources, { config, now, states: new Map() });

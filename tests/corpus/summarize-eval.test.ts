@@ -34,7 +34,11 @@ function loadSci(): Article[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => {
-      const d = JSON.parse(readFileSync(join(SCI, f), 'utf8')) as { title: string; sentences: string[]; summaries: number[] };
+      const d = JSON.parse(readFileSync(join(SCI, f), 'utf8')) as {
+        title: string;
+        sentences: string[];
+        summaries: number[];
+      };
       return { title: d.title, sentences: d.sentences, keys: new Set(d.summaries) };
     });
 }
@@ -51,7 +55,7 @@ function loadDacon(): Article[] {
 
 type Method = (a: Article) => number[];
 
-const lead3: Method = (a) => [0, 1, 2];
+const lead3: Method = (_a) => [0, 1, 2];
 
 /** Plain TextRank: PageRank over tf-idf cosine similarity, top 3, no other signal. */
 const plainTextRank: Method = (a) => {
@@ -59,7 +63,10 @@ const plainTextRank: Method = (a) => {
   const idf = inverseDocumentFrequency(raw);
   const v = raw.map((x) => weighted(x, idf));
   const rank = textRank(v.map((x, i) => v.map((y, j) => (i === j ? 0 : cosine(x, y)))));
-  return rank.map((r, i) => [r, i] as const).sort((x, y) => y[0] - x[0]).map(([, i]) => i);
+  return rank
+    .map((r, i) => [r, i] as const)
+    .sort((x, y) => y[0] - x[0])
+    .map(([, i]) => i);
 };
 
 const selector: Method = (a) => selectKeySentences(a.sentences, { title: a.title, count: 3 });
@@ -94,7 +101,10 @@ describe.skipIf(!present)('key-sentence precision at 3', () => {
   }
   console.log(
     Object.entries(figures)
-      .map(([n, f]) => `${n} (${f.articles} articles): selector ${f.selector.toFixed(3)}, lead-3 ${f.lead3.toFixed(3)}, TextRank ${f.textRank.toFixed(3)}`)
+      .map(
+        ([n, f]) =>
+          `${n} (${f.articles} articles): selector ${f.selector.toFixed(3)}, lead-3 ${f.lead3.toFixed(3)}, TextRank ${f.textRank.toFixed(3)}`,
+      )
       .join('\n'),
   );
 

@@ -8,7 +8,12 @@ import type { BriefingConfig, Clock, DeliveryConfig, Logger, Recipient, Rendered
 export const NOW = new Date('2026-11-23T07:00:00+09:00');
 
 export function deliveryConfig(over: Partial<DeliveryConfig> = {}): DeliveryConfig {
-  return { transport: 'outbox', from: '테크 브리핑 <briefing@example.com>', unsubscribeSecretEnv: 'BRIEFING_SECRET', ...over };
+  return {
+    transport: 'outbox',
+    from: '테크 브리핑 <briefing@example.com>',
+    unsubscribeSecretEnv: 'BRIEFING_SECRET',
+    ...over,
+  };
 }
 
 export function renderedIssue(over: Partial<RenderedIssue> = {}): RenderedIssue {
@@ -24,19 +29,31 @@ export function renderedIssue(over: Partial<RenderedIssue> = {}): RenderedIssue 
 }
 
 export function recipient(over: Partial<Recipient> = {}): Recipient {
-  return { email: 'kim@example.org', name: '김철수', unsubscribeUrl: 'https://news.example.com/unsubscribe?t=abc.def', ...over };
+  return {
+    email: 'kim@example.org',
+    name: '김철수',
+    unsubscribeUrl: 'https://news.example.com/unsubscribe?t=abc.def',
+    ...over,
+  };
 }
 
 /** A stand-in for render's personalize: fills the two placeholders. */
 export function personalize(issue: RenderedIssue, r: Recipient): { html: string; text: string } {
-  const fill = (s: string): string => s.replaceAll('{{name}}', r.name ?? '').replaceAll('{{unsubscribe}}', r.unsubscribeUrl);
+  const fill = (s: string): string =>
+    s.replaceAll('{{name}}', r.name ?? '').replaceAll('{{unsubscribe}}', r.unsubscribeUrl);
   return { html: fill(issue.html), text: fill(issue.text) };
 }
 
 /** A header's value as written (mailparser turns List-* headers into objects). */
-export function headerLine(parsed: { headerLines: ReadonlyArray<{ key: string; line: string }> }, key: string): string | undefined {
+export function headerLine(
+  parsed: { headerLines: ReadonlyArray<{ key: string; line: string }> },
+  key: string,
+): string | undefined {
   const line = parsed.headerLines.find((h) => h.key === key.toLowerCase())?.line;
-  return line?.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line
+    ?.slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }
 
 export const SECRET = 'test-secret-0123456789abcdef';
@@ -76,7 +93,11 @@ export function tempSetup(raw: { delivery?: Record<string, unknown>; newsletter?
 /** Add n subscribers sub<i>@example.org named 구독자<i>. */
 export function addSubscribers(store: Store, n: number, start = 1): void {
   store.subscribers.upsertMany(
-    Array.from({ length: n }, (_, i) => ({ email: `sub${start + i}@example.org`, name: `구독자${start + i}`, topics: [] })),
+    Array.from({ length: n }, (_, i) => ({
+      email: `sub${start + i}@example.org`,
+      name: `구독자${start + i}`,
+      topics: [],
+    })),
     NOW,
   );
 }

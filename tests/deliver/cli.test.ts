@@ -44,7 +44,10 @@ function briefing(...args: string[]): { code: number; stdout: string; stderr: st
 
 describe('briefing subscribers', { timeout: 60_000 }, () => {
   it('imports a CSV, merging duplicates and normalizing addresses', () => {
-    writeFileSync(join(dir, 'list.csv'), 'email,name,topics\nKim@Example.com,김철수,AI\nlee@example.org,이영희,\nkim@example.com,,반도체\n');
+    writeFileSync(
+      join(dir, 'list.csv'),
+      'email,name,topics\nKim@Example.com,김철수,AI\nlee@example.org,이영희,\nkim@example.com,,반도체\n',
+    );
     const r = briefing('--json', 'subscribers', 'import', 'list.csv');
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ added: 2, merged: 1 });
@@ -64,8 +67,12 @@ describe('briefing subscribers', { timeout: 60_000 }, () => {
   });
 
   it('adds and removes one subscriber, and keeps a suppressed address off the list', () => {
-    expect(briefing('subscribers', 'add', 'Park@Example.org', '--name', '박서연', '--topics', 'AI,모바일').code).toBe(0);
-    expect(briefing('subscribers', 'list', '--status', 'active').stdout).toContain('park@example.org\t박서연\tAI,모바일\tactive');
+    expect(briefing('subscribers', 'add', 'Park@Example.org', '--name', '박서연', '--topics', 'AI,모바일').code).toBe(
+      0,
+    );
+    expect(briefing('subscribers', 'list', '--status', 'active').stdout).toContain(
+      'park@example.org\t박서연\tAI,모바일\tactive',
+    );
     expect(briefing('subscribers', 'remove', 'park@example.org', '--suppress').code).toBe(0);
     const again = briefing('subscribers', 'add', 'park@example.org');
     expect(again.code).toBe(1);
@@ -84,7 +91,10 @@ describe('briefing send', () => {
     const second = briefing('--json', 'send');
     expect(JSON.parse(second.stdout)).toEqual({ sent: 0, skipped: 2, failed: 0, uncertain: 0 });
     const issue = readdirSync(join(dir, 'outbox')).find((d) => /^\d{4}-\d{2}-\d{2}/.test(d)) ?? '';
-    expect(readdirSync(join(dir, 'outbox', issue, 'recipients')).sort()).toEqual(['kim@example.com.eml', 'lee@example.org.eml']);
+    expect(readdirSync(join(dir, 'outbox', issue, 'recipients')).sort()).toEqual([
+      'kim@example.com.eml',
+      'lee@example.org.eml',
+    ]);
   }, 90_000);
 
   it('sends a test copy with --to outside the ledger', () => {
@@ -97,11 +107,15 @@ describe('briefing send', () => {
 
 describe('briefing serve', { timeout: 60_000 }, () => {
   it('serves the unsubscribe endpoint on loopback and records a one-click POST', async () => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli/bin.ts'), '--json', 'serve', '--port', '0'], {
-      cwd: dir,
-      env: ENV,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'src/cli/bin.ts'), '--json', 'serve', '--port', '0'],
+      {
+        cwd: dir,
+        env: ENV,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const url = await new Promise<string>((resolveUrl, reject) => {
         let out = '';

@@ -18,15 +18,19 @@ interface Run {
 }
 
 function runChild(dataDir: string, port: number, connections: number, ...flags: string[]): Run {
-  const child = spawn(process.execPath, ['--import', TSX, CHILD, dataDir, String(port), String(connections), ...flags], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX, CHILD, dataDir, String(port), String(connections), ...flags],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return { child, done };
 }
@@ -79,7 +83,9 @@ describe('a sending process killed mid-run and started again', { timeout: 60_000
     const { dataDir, server, uncertain } = await prepare();
     let killed: Run | undefined;
     // The 15th message arrives whole; the sender is SIGKILLed before the server answers it.
-    server.behaviour = { data: () => (server.received.length === 14 && killed ? (killed.child.kill('SIGKILL'), 'hold') : undefined) };
+    server.behaviour = {
+      data: () => (server.received.length === 14 && killed ? (killed.child.kill('SIGKILL'), 'hold') : undefined),
+    };
     killed = runChild(dataDir, server.port, 1);
     const k = await killed.done;
     expect(k.signal).toBe('SIGKILL');
@@ -135,7 +141,9 @@ describe('a sending process killed mid-run and started again', { timeout: 60_000
   it('never doubles a message with three connections in flight at the kill', async () => {
     const { dataDir, server, uncertain } = await prepare();
     let killed: Run | undefined;
-    server.behaviour = { data: () => (server.received.length === 19 && killed ? (killed.child.kill('SIGKILL'), 'hold') : undefined) };
+    server.behaviour = {
+      data: () => (server.received.length === 19 && killed ? (killed.child.kill('SIGKILL'), 'hold') : undefined),
+    };
     killed = runChild(dataDir, server.port, 3);
     expect((await killed.done).signal).toBe('SIGKILL');
     server.behaviour = {};

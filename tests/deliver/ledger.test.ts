@@ -106,7 +106,13 @@ describe('the subscriber source', () => {
     store.subscribers.unsubscribe('sub3@example.org', NOW);
     store.subscribers.suppress('sub5@example.org', 'bounced', NOW);
     const emails = [...store.subscribers.active(2)].map((s) => s.email);
-    expect(emails).toEqual(['sub1@example.org', 'sub2@example.org', 'sub4@example.org', 'sub6@example.org', 'sub7@example.org']);
+    expect(emails).toEqual([
+      'sub1@example.org',
+      'sub2@example.org',
+      'sub4@example.org',
+      'sub6@example.org',
+      'sub7@example.org',
+    ]);
     expect(store.subscribers.get('sub5@example.org')?.status).toBe('bounced');
   });
 
@@ -114,7 +120,10 @@ describe('the subscriber source', () => {
     const { store } = setup();
     addSubscribers(store, 2);
     store.subscribers.unsubscribe('sub1@example.org', NOW);
-    const r = store.subscribers.upsertMany([{ email: 'sub1@example.org', name: '다시' }, { email: 'new@example.org' }], NOW);
+    const r = store.subscribers.upsertMany(
+      [{ email: 'sub1@example.org', name: '다시' }, { email: 'new@example.org' }],
+      NOW,
+    );
     expect(r).toMatchObject({ added: 1, suppressed: 1 });
     expect([...store.subscribers.active()].map((s) => s.email)).toEqual(['sub2@example.org', 'new@example.org']);
   });

@@ -18,7 +18,12 @@ describe('buildMessage', () => {
   it('gives the same issue to the same address the same Message-ID and another address another', () => {
     const a = buildMessage({ config: deliveryConfig(), issue: renderedIssue(), recipient: recipient(), now: NOW });
     const b = buildMessage({ config: deliveryConfig(), issue: renderedIssue(), recipient: recipient(), now: NOW });
-    const c = buildMessage({ config: deliveryConfig(), issue: renderedIssue(), recipient: recipient({ email: 'lee@example.org' }), now: NOW });
+    const c = buildMessage({
+      config: deliveryConfig(),
+      issue: renderedIssue(),
+      recipient: recipient({ email: 'lee@example.org' }),
+      now: NOW,
+    });
     expect(a.messageId).toBe(b.messageId);
     expect(a.messageId).not.toBe(c.messageId);
     expect(a.messageId).toMatch(/^<2026-11-23\.[0-9a-f]{20}@example\.com>$/);
@@ -50,7 +55,12 @@ describe('buildMessage', () => {
 
 describe('buildEml', () => {
   it('writes a multipart/alternative message that reads back field by field', async () => {
-    const msg = buildMessage({ config: deliveryConfig({ replyTo: '편집부 <desk@example.com>' }), issue: renderedIssue(), recipient: recipient(), now: NOW });
+    const msg = buildMessage({
+      config: deliveryConfig({ replyTo: '편집부 <desk@example.com>' }),
+      issue: renderedIssue(),
+      recipient: recipient(),
+      now: NOW,
+    });
     const eml = await buildEml(msg);
     const raw = eml.toString('latin1');
     expect(raw).toMatch(/^Content-Type: multipart\/alternative;/m);

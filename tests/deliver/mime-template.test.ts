@@ -32,9 +32,16 @@ function issueWith(subject: string): ReturnType<typeof renderedIssue> {
   });
 }
 
-function messageTo(name: string, subject = '[브리핑] 삼성전자, "HBM4" 양산\r\nBcc: x@evil.example — 엔비디아 공급 본격화 그리고 더 긴 제목'): OutgoingMessage {
+function messageTo(
+  name: string,
+  subject = '[브리핑] 삼성전자, "HBM4" 양산\r\nBcc: x@evil.example — 엔비디아 공급 본격화 그리고 더 긴 제목',
+): OutgoingMessage {
   const issue = issueWith(subject);
-  const r = recipient({ name, email: 'reader@example.org', unsubscribeUrl: 'https://news.example.com/unsubscribe?t=abc.def' });
+  const r = recipient({
+    name,
+    email: 'reader@example.org',
+    unsubscribeUrl: 'https://news.example.com/unsubscribe?t=abc.def',
+  });
   return buildMessage({
     config: deliveryConfig({ replyTo: '편집부, "데스크" <desk@example.com>' }),
     issue,
@@ -79,11 +86,14 @@ describe('the per-issue MIME template', () => {
       const fast = await simpleParser(await buildEml(msg));
       const reference = await simpleParser(await composeEml(msg));
       expect(readable(fast), JSON.stringify(name)).toEqual(readable(reference));
-      for (const h of ['bcc', 'cc', 'x-injected']) expect(fast.headers.has(h), `${JSON.stringify(name)}: ${h}`).toBe(false);
+      for (const h of ['bcc', 'cc', 'x-injected'])
+        expect(fast.headers.has(h), `${JSON.stringify(name)}: ${h}`).toBe(false);
     }
     const p = await simpleParser(await buildEml(messageTo('김 "철수", 주니어')));
     expect(firstAddress(p.to)).toEqual([{ address: 'reader@example.org', name: '김 "철수", 주니어' }]);
-    expect(p.subject).toBe('[브리핑] 삼성전자, "HBM4" 양산 Bcc: x@evil.example — 엔비디아 공급 본격화 그리고 더 긴 제목');
+    expect(p.subject).toBe(
+      '[브리핑] 삼성전자, "HBM4" 양산 Bcc: x@evil.example — 엔비디아 공급 본격화 그리고 더 긴 제목',
+    );
     expect(p.text).toContain('\n.leading dot\n');
   });
 
@@ -98,7 +108,11 @@ describe('the per-issue MIME template', () => {
   });
 
   it('reads back like MailComposer’s when the text part is plain ASCII (base64 here, 7bit there)', async () => {
-    const issue = renderedIssue({ subject: 'Weekly briefing: chips, "AI" & more', text: 'Hello {{name}},\n.\nbye\n', html: '<p>Hello {{name}}</p>' });
+    const issue = renderedIssue({
+      subject: 'Weekly briefing: chips, "AI" & more',
+      text: 'Hello {{name}},\n.\nbye\n',
+      html: '<p>Hello {{name}}</p>',
+    });
     const r = recipient({ name: 'Kim, Jr.' });
     const msg = buildMessage({ config: deliveryConfig(), issue, recipient: r, now: NOW, body: personalize(issue, r) });
     const fast = await simpleParser(await buildEml(msg));
@@ -117,7 +131,13 @@ describe('the per-issue MIME template', () => {
 
   it('drops extra headers that would name a header of its own, or break a line', async () => {
     const msg = messageTo('김철수');
-    msg.headers = { ...msg.headers, Subject: 'spoofed', bcc: 'victim@evil.example', 'X-Ok': 'yes\r\nX-Injected: 1', 'X-Korean': '한글' };
+    msg.headers = {
+      ...msg.headers,
+      Subject: 'spoofed',
+      bcc: 'victim@evil.example',
+      'X-Ok': 'yes\r\nX-Injected: 1',
+      'X-Korean': '한글',
+    };
     const raw = await buildEml(msg);
     const p = await simpleParser(raw);
     expect(p.subject).toBe(messageTo('김철수').subject);
@@ -146,14 +166,18 @@ describe('the per-issue MIME template', () => {
 
   it('writes base64 wrapped at 76 columns that decodes to the same bytes, for every length', () => {
     const bytes = createHash('sha512').update('seed').digest();
-    const src = Buffer.concat(Array.from({ length: 8 }, (_, i) => createHash('sha512').update(bytes).update(String(i)).digest()));
+    const src = Buffer.concat(
+      Array.from({ length: 8 }, (_, i) => createHash('sha512').update(bytes).update(String(i)).digest()),
+    );
     for (let n = 0; n <= src.length; n++) {
       const out = Buffer.alloc(wrappedBase64Length(n) + 4, 0x21);
       const end = writeWrappedBase64(src, 0, n, out, 2);
       expect(end - 2).toBe(wrappedBase64Length(n));
       const text = out.toString('latin1', 2, end);
       const lines = text === '' ? [] : text.split('\r\n');
-      expect(lines.every((l, i) => (i < lines.length - 1 ? l.length === 76 : l.length > 0 && l.length <= 76))).toBe(true);
+      expect(lines.every((l, i) => (i < lines.length - 1 ? l.length === 76 : l.length > 0 && l.length <= 76))).toBe(
+        true,
+      );
       expect(Buffer.from(text.replace(/\r\n/g, ''), 'base64').equals(src.subarray(0, n))).toBe(true);
       expect([out[0], out[1], out[end], out[end + 1]]).toEqual([0x21, 0x21, 0x21, 0x21]);
     }
@@ -161,7 +185,10 @@ describe('the per-issue MIME template', () => {
 });
 
 /** relaxed/relaxed DKIM verification (RFC 6376 §3.4.2, §3.4.4, §3.7) of one signature. */
-function verifyDkim(raw: Buffer, publicKey: KeyObject): { bodyHashOk: boolean; signatureOk: boolean; signed: string[] } {
+function verifyDkim(
+  raw: Buffer,
+  publicKey: KeyObject,
+): { bodyHashOk: boolean; signatureOk: boolean; signed: string[] } {
   const text = raw.toString('latin1');
   const split = text.indexOf('\r\n\r\n');
   const head = text.slice(0, split + 2);
@@ -169,7 +196,11 @@ function verifyDkim(raw: Buffer, publicKey: KeyObject): { bodyHashOk: boolean; s
   const fields = head.split(/\r\n(?![ \t])/).filter(Boolean);
   const nameOf = (f: string): string => f.slice(0, f.indexOf(':')).trim().toLowerCase();
   const relaxed = (f: string): string => {
-    const value = f.slice(f.indexOf(':') + 1).replace(/\r\n/g, '').replace(/[ \t]+/g, ' ').trim();
+    const value = f
+      .slice(f.indexOf(':') + 1)
+      .replace(/\r\n/g, '')
+      .replace(/[ \t]+/g, ' ')
+      .trim();
     return `${nameOf(f)}:${value}`;
   };
   const sigField = fields.find((f) => nameOf(f) === 'dkim-signature') ?? '';
@@ -198,7 +229,12 @@ function verifyDkim(raw: Buffer, publicKey: KeyObject): { bodyHashOk: boolean; s
     if (f) lines.push(`${relaxed(f)}\r\n`);
   }
   lines.push(relaxed(sigField).replace(/b=[^;]*$/, 'b='));
-  const signatureOk = verify('RSA-SHA256', Buffer.from(lines.join(''), 'latin1'), publicKey, Buffer.from(tags.get('b') ?? '', 'base64'));
+  const signatureOk = verify(
+    'RSA-SHA256',
+    Buffer.from(lines.join(''), 'latin1'),
+    publicKey,
+    Buffer.from(tags.get('b') ?? '', 'base64'),
+  );
   return { bodyHashOk, signatureOk, signed };
 }
 
@@ -206,13 +242,35 @@ describe('DKIM on template-built messages', () => {
   it('signs a verifiable signature that covers both list headers', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const raw = await buildEml(messageTo('김 "철수", 주니어'), { domainName: 'example.com', keySelector: 'news', privateKey: pem });
+    const raw = await buildEml(messageTo('김 "철수", 주니어'), {
+      domainName: 'example.com',
+      keySelector: 'news',
+      privateKey: pem,
+    });
     expect(raw.toString('latin1')).toMatch(/^DKIM-Signature: /);
     const r = verifyDkim(raw, publicKey);
     expect(r).toMatchObject({ bodyHashOk: true, signatureOk: true });
-    expect(r.signed).toEqual(expect.arrayContaining(['from', 'to', 'subject', 'date', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']));
+    expect(r.signed).toEqual(
+      expect.arrayContaining([
+        'from',
+        'to',
+        'subject',
+        'date',
+        'message-id',
+        'list-unsubscribe',
+        'list-unsubscribe-post',
+      ]),
+    );
     // A changed byte in the body or in a signed header no longer verifies.
-    const tampered = Buffer.from(raw.toString('latin1').replace('List-Unsubscribe-Post: List-Unsubscribe=One-Click', 'List-Unsubscribe-Post: List-Unsubscribe=Two-Click'), 'latin1');
+    const tampered = Buffer.from(
+      raw
+        .toString('latin1')
+        .replace(
+          'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+          'List-Unsubscribe-Post: List-Unsubscribe=Two-Click',
+        ),
+      'latin1',
+    );
     expect(verifyDkim(tampered, publicKey).signatureOk).toBe(false);
   });
 });

@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { createTransport, deliverIssue, emlFileName, sendTest, type DeliverDeps } from '../../src/deliver/index.js';
-import { SECRET, addSubscribers, fixedClock, headerLine, personalize, quietLogger, renderedIssue, tempSetup } from './builders.js';
+import {
+  SECRET,
+  addSubscribers,
+  fixedClock,
+  headerLine,
+  personalize,
+  quietLogger,
+  renderedIssue,
+  tempSetup,
+} from './builders.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -23,9 +23,15 @@ describe('classifySmtpFailure', () => {
 
 describe('isHardBounce', () => {
   it('treats an unknown mailbox as a hard bounce and a policy refusal as not', () => {
-    expect(isHardBounce({ message: '', command: 'RCPT TO', responseCode: 550, response: '550 5.1.1 no such user' })).toBe(true);
-    expect(isHardBounce({ message: '', command: 'RCPT TO', responseCode: 550, response: '550 5.7.1 relaying denied' })).toBe(false);
-    expect(isHardBounce({ message: '', command: 'RCPT TO', responseCode: 553, response: '553 mailbox name not allowed' })).toBe(true);
+    expect(
+      isHardBounce({ message: '', command: 'RCPT TO', responseCode: 550, response: '550 5.1.1 no such user' }),
+    ).toBe(true);
+    expect(
+      isHardBounce({ message: '', command: 'RCPT TO', responseCode: 550, response: '550 5.7.1 relaying denied' }),
+    ).toBe(false);
+    expect(
+      isHardBounce({ message: '', command: 'RCPT TO', responseCode: 553, response: '553 mailbox name not allowed' }),
+    ).toBe(true);
     expect(isHardBounce({ message: '', command: 'DATA', responseCode: 550, response: '550 5.1.1 x' })).toBe(false);
   });
 });

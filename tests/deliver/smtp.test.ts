@@ -33,7 +33,12 @@ async function setup(
   behaviour: Behaviour = {},
   smtpOver: Record<string, unknown> = {},
   deliveryOver: Record<string, unknown> = {},
-): Promise<{ server: TestSmtpServer; store: Store; config: BriefingConfig; deps: (env?: NodeJS.ProcessEnv) => DeliverDeps }> {
+): Promise<{
+  server: TestSmtpServer;
+  store: Store;
+  config: BriefingConfig;
+  deps: (env?: NodeJS.ProcessEnv) => DeliverDeps;
+}> {
   const server = await startSmtpServer(behaviour);
   cleanups.push(() => server.close());
   const t = tempSetup({ delivery: { ...smtpDelivery(server.port, smtpOver), ...deliveryOver } });
@@ -66,7 +71,11 @@ describe('SMTP delivery to a real server', () => {
     addSubscribers(store, 3);
     const summary = await deliverIssue(deps(), renderedIssue());
     expect(summary).toMatchObject({ sent: 3, skipped: 0, failed: 0, uncertain: 0 });
-    expect(server.received.map((m) => m.to[0]).sort()).toEqual(['sub1@example.org', 'sub2@example.org', 'sub3@example.org']);
+    expect(server.received.map((m) => m.to[0]).sort()).toEqual([
+      'sub1@example.org',
+      'sub2@example.org',
+      'sub3@example.org',
+    ]);
 
     const got = server.received.find((m) => m.to[0] === 'sub2@example.org');
     expect(got?.from).toBe('briefing@example.com');
@@ -78,12 +87,17 @@ describe('SMTP delivery to a real server', () => {
     expect(p.headers.get('content-type')).toMatchObject({ value: 'multipart/alternative' });
     expect(p.text).toContain('구독자2님 안녕하세요.');
     expect(p.html).toContain('구독자2님 안녕하세요.');
-    expect(raw.toString('latin1')).toMatch(/Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: base64/);
+    expect(raw.toString('latin1')).toMatch(
+      /Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: base64/,
+    );
     expect(p.messageId).toMatch(/^<2026-11-23\.[0-9a-f]{20}@example\.com>$/);
     expect(p.date?.toISOString()).toBe(NOW.toISOString());
 
     const list = headerLine(p, 'List-Unsubscribe') ?? '';
-    const m = /^<(https:\/\/news\.example\.com\/unsubscribe\?t=([^>]+))>, <mailto:briefing@example\.com\?subject=unsubscribe>$/.exec(list);
+    const m =
+      /^<(https:\/\/news\.example\.com\/unsubscribe\?t=([^>]+))>, <mailto:briefing@example\.com\?subject=unsubscribe>$/.exec(
+        list,
+      );
     expect(m, list).not.toBeNull();
     expect(verifyUnsubscribeToken(decodeURIComponent(m?.[2] ?? ''), SECRET)).toBe('sub2@example.org');
     expect(headerLine(p, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
@@ -96,9 +110,13 @@ describe('SMTP delivery to a real server', () => {
   it('signs with DKIM covering both list headers when a key is configured', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const { server, store, deps } = await setup({}, {}, {
-      dkim: { domainName: 'example.com', keySelector: 'news', privateKeyEnv: 'TEST_DKIM_KEY' },
-    });
+    const { server, store, deps } = await setup(
+      {},
+      {},
+      {
+        dkim: { domainName: 'example.com', keySelector: 'news', privateKeyEnv: 'TEST_DKIM_KEY' },
+      },
+    );
     addSubscribers(store, 1);
     await deliverIssue(deps({ TEST_DKIM_KEY: pem }), renderedIssue());
     const p = await simpleParser(server.received[0]?.raw ?? Buffer.alloc(0));
@@ -106,18 +124,36 @@ describe('SMTP delivery to a real server', () => {
     expect(sig).toMatch(/\bd=example\.com;/);
     expect(sig).toMatch(/\bs=news;/);
     const h = (/\bh=([^;]+);/.exec(sig.replace(/\s+/g, ''))?.[1] ?? '').toLowerCase().split(':');
-    expect(h).toEqual(expect.arrayContaining(['from', 'to', 'subject', 'date', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post']));
+    expect(h).toEqual(
+      expect.arrayContaining([
+        'from',
+        'to',
+        'subject',
+        'date',
+        'message-id',
+        'list-unsubscribe',
+        'list-unsubscribe-post',
+      ]),
+    );
   });
 
   it('refuses to start when the DKIM key variable is missing', async () => {
-    const { deps } = await setup({}, {}, { dkim: { domainName: 'example.com', keySelector: 'news', privateKeyEnv: 'NO_SUCH_KEY' } });
+    const { deps } = await setup(
+      {},
+      {},
+      { dkim: { domainName: 'example.com', keySelector: 'news', privateKeyEnv: 'NO_SUCH_KEY' } },
+    );
     expect(() => deps({})).toThrow(/NO_SUCH_KEY.*is not set/);
   });
 
   it('retries a recipient refused with 4xx and delivers it once', async () => {
     const { server, store, deps } = await setup({
-      rcpt: (addr, n) => (addr === 'sub1@example.org' && n === 1 ? { code: 450, message: '4.2.1 mailbox busy, try later' } : undefined),
-      data: (msg, n) => (msg.to[0] === 'sub2@example.org' && n === 1 ? { code: 451, message: '4.3.0 temporary local problem' } : undefined),
+      rcpt: (addr, n) =>
+        addr === 'sub1@example.org' && n === 1 ? { code: 450, message: '4.2.1 mailbox busy, try later' } : undefined,
+      data: (msg, n) =>
+        msg.to[0] === 'sub2@example.org' && n === 1
+          ? { code: 451, message: '4.3.0 temporary local problem' }
+          : undefined,
     });
     addSubscribers(store, 3);
     const summary = await deliverIssue(deps(), renderedIssue());
@@ -153,7 +189,8 @@ describe('SMTP delivery to a real server', () => {
   it('leaves a recipient pending after retries run out and sends it on the next run', async () => {
     let refuse = true;
     const { server, store, deps } = await setup({
-      rcpt: (addr) => (refuse && addr === 'sub1@example.org' ? { code: 421, message: '4.7.0 try again later' } : undefined),
+      rcpt: (addr) =>
+        refuse && addr === 'sub1@example.org' ? { code: 421, message: '4.7.0 try again later' } : undefined,
     });
     addSubscribers(store, 2);
     const first = await deliverIssue(deps(), renderedIssue());
@@ -197,7 +234,10 @@ describe('SMTP delivery to a real server', () => {
   });
 
   it('stops the run on an authentication failure, leaving everyone pending and nobody failed', async () => {
-    const { server, store, deps } = await setup({ auth: { user: 'news', pass: 'right' } }, { user: 'news', passwordEnv: 'TEST_SMTP_PASS' });
+    const { server, store, deps } = await setup(
+      { auth: { user: 'news', pass: 'right' } },
+      { user: 'news', passwordEnv: 'TEST_SMTP_PASS' },
+    );
     addSubscribers(store, 3);
     await expect(deliverIssue(deps({ TEST_SMTP_PASS: 'wrong' }), renderedIssue())).rejects.toThrow(/535/);
     expect(server.received).toHaveLength(0);
@@ -229,12 +269,18 @@ describe('SMTP delivery to a real server', () => {
     expect(server.received).toHaveLength(6);
   });
 
-  it('hands each subscriber\'s topic preferences to personalization', async () => {
+  it("hands each subscriber's topic preferences to personalization", async () => {
     const { store, deps } = await setup();
-    store.subscribers.upsertMany([{ email: 'ai@example.org', topics: ['AI', '반도체'] }, { email: 'all@example.org' }], NOW);
+    store.subscribers.upsertMany(
+      [{ email: 'ai@example.org', topics: ['AI', '반도체'] }, { email: 'all@example.org' }],
+      NOW,
+    );
     const seen: Array<[string, string[] | undefined]> = [];
     const d = deps();
-    await deliverIssue({ ...d, personalize: (r, issue) => (seen.push([r.email, r.topics]), personalize(issue, r)) }, renderedIssue());
+    await deliverIssue(
+      { ...d, personalize: (r, issue) => (seen.push([r.email, r.topics]), personalize(issue, r)) },
+      renderedIssue(),
+    );
     expect(seen.sort()).toEqual([
       ['ai@example.org', ['AI', '반도체']],
       ['all@example.org', undefined],

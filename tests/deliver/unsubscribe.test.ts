@@ -29,8 +29,13 @@ describe('unsubscribe tokens', () => {
   });
 
   it('ride in an https URL under the base URL, or fall back to the mailto without one', () => {
-    expect(unsubscribeUrl('https://news.example.com/letters', 'abc.def')).toBe('https://news.example.com/letters/unsubscribe?t=abc.def');
-    const r = recipientFor({ email: 'kim@example.org', topics: ['AI'] }, { delivery: deliveryConfig(), secret: SECRET });
+    expect(unsubscribeUrl('https://news.example.com/letters', 'abc.def')).toBe(
+      'https://news.example.com/letters/unsubscribe?t=abc.def',
+    );
+    const r = recipientFor(
+      { email: 'kim@example.org', topics: ['AI'] },
+      { delivery: deliveryConfig(), secret: SECRET },
+    );
     expect(r.unsubscribeUrl).toBe('mailto:briefing@example.com?subject=unsubscribe');
     expect(r.topics).toEqual(['AI']);
   });
@@ -40,8 +45,12 @@ describe('the unsubscribe secret', () => {
   it('comes from the environment variable when it is set', () => {
     const t = tempSetup();
     cleanups.push(t.cleanup);
-    expect(resolveUnsubscribeSecret('MY_SECRET', t.config.paths.data, { MY_SECRET: 'x'.repeat(32) })).toBe('x'.repeat(32));
-    expect(() => resolveUnsubscribeSecret('MY_SECRET', t.config.paths.data, { MY_SECRET: 'short' })).toThrow(/shorter than 16/);
+    expect(resolveUnsubscribeSecret('MY_SECRET', t.config.paths.data, { MY_SECRET: 'x'.repeat(32) })).toBe(
+      'x'.repeat(32),
+    );
+    expect(() => resolveUnsubscribeSecret('MY_SECRET', t.config.paths.data, { MY_SECRET: 'short' })).toThrow(
+      /shorter than 16/,
+    );
   });
 
   it('is generated once per data folder and kept (mode 0600) when the variable is unset', () => {
@@ -69,7 +78,8 @@ describe('the one-click unsubscribe endpoint', () => {
       { host: '127.0.0.1', port: 0 },
     );
     cleanups.push(() => server.close());
-    const link = (email: string): string => `${server.url}/unsubscribe?t=${encodeURIComponent(signUnsubscribeToken(email, SECRET))}`;
+    const link = (email: string): string =>
+      `${server.url}/unsubscribe?t=${encodeURIComponent(signUnsubscribeToken(email, SECRET))}`;
     return { ...t, server, link };
   }
 
@@ -105,7 +115,9 @@ describe('the one-click unsubscribe endpoint', () => {
     expect(store.subscribers.suppression('sub2@example.org')?.reason).toBe('unsubscribed');
     expect([...store.subscribers.active()].map((s) => s.email)).not.toContain('sub2@example.org');
     // Again: still 200, nothing changes.
-    expect((await fetch(link('sub2@example.org'), { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+    expect((await fetch(link('sub2@example.org'), { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(
+      200,
+    );
   });
 
   it('refuses a tampered or missing token with 400 and changes nothing', async () => {

@@ -8,13 +8,19 @@ import { pathToFileURL } from 'node:url';
 export const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Node arguments that run the TypeScript CLI from any working folder. */
-export const CLI = ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/bin.ts')];
+export const CLI = [
+  '--import',
+  pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+  join(ROOT, 'src/cli/bin.ts'),
+];
 export const SAMPLE_AS_OF = '2026-11-16T07:00:00+09:00';
 
 /** A loopback HTTP server that serves one RSS document and counts requests. */
-export async function serveFeed(xml: string): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+export async function serveFeed(
+  xml: string,
+): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
   let n = 0;
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer((_req, res) => {
     n++;
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
     res.end(xml);
@@ -47,7 +53,10 @@ ${item(3, '전기차 배터리 화재 기준 강화된다', '<p>국토교통부�
 }
 
 /** A config folder that uses the bundled sample feeds plus extra sources, with its own data and outbox. */
-export function sampleConfig(extraSources: Array<{ name: string; url: string }> = [], extra = ''): { dir: string; file: string } {
+export function sampleConfig(
+  extraSources: Array<{ name: string; url: string }> = [],
+  extra = '',
+): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-run-'));
   const file = join(dir, 'briefing.config.yaml');
   const sources = [

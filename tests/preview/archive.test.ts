@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { DOMParser } from 'linkedom';
@@ -29,7 +38,10 @@ function addIssue(id: string, opts: { sentAt?: string; headline?: string; files?
     writeFileSync(join(dir, 'issue.html'), issueHtml(draft));
     writeFileSync(join(dir, 'draft.json'), JSON.stringify(draft));
   }
-  store.issues.record({ id, createdAt: `${id}T00:00:00.000Z`, asOf: `${id}T00:00:00.000Z`, title: draft.title, dir, itemWatermark: 0 }, []);
+  store.issues.record(
+    { id, createdAt: `${id}T00:00:00.000Z`, asOf: `${id}T00:00:00.000Z`, title: draft.title, dir, itemWatermark: 0 },
+    [],
+  );
   if (opts.sentAt) store.issues.setStatus(id, 'sent', new Date(opts.sentAt));
 }
 
@@ -66,7 +78,10 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'briefing-archive-'));
   outbox = join(root, 'outbox');
   store = Store.open(join(root, 'data'));
-  addIssue('2026-11-09', { sentAt: '2026-11-09T22:00:00Z', headline: '첫 호: AI 규제 법안이 <국회>를 통과했다 & 시행' });
+  addIssue('2026-11-09', {
+    sentAt: '2026-11-09T22:00:00Z',
+    headline: '첫 호: AI 규제 법안이 <국회>를 통과했다 & 시행',
+  });
   addIssue('2026-11-16', { sentAt: '2026-11-16T22:00:00Z', headline: '배터리 공장이 문을 열었다' });
   addIssue('2026-11-23', { headline: '아직 보내지 않은 호' });
   addIssue('2026-11-02', { sentAt: '2026-11-02T22:00:00Z', files: false });
@@ -82,7 +97,13 @@ describe('archive site', () => {
     const loaded = loadArchiveIssues(store.issues.list(), outbox);
     const out = join(root, 'site');
     const summary = writeArchive(out, input(), loaded.skipped);
-    expect(filesUnder(out)).toEqual(['.briefing-archive', 'feed.xml', 'index.html', 'issues/2026-11-09.html', 'issues/2026-11-16.html']);
+    expect(filesUnder(out)).toEqual([
+      '.briefing-archive',
+      'feed.xml',
+      'index.html',
+      'issues/2026-11-09.html',
+      'issues/2026-11-16.html',
+    ]);
     expect(summary).toMatchObject({ out, issues: 2, files: 5 });
     expect(summary.skipped).toHaveLength(1);
     expect(summary.skipped[0]?.id).toBe('2026-11-02');
@@ -158,7 +179,8 @@ describe('archive site', () => {
     expect(entries).toHaveLength(2);
     const ids = new Set<string>();
     for (const entry of entries) {
-      for (const name of ['id', 'title', 'updated', 'published', 'summary', 'content']) expect(child(entry, name), name).toHaveLength(1);
+      for (const name of ['id', 'title', 'updated', 'published', 'summary', 'content'])
+        expect(child(entry, name), name).toHaveLength(1);
       const id = child(entry, 'id')[0]?.textContent ?? '';
       expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       ids.add(id);
@@ -175,11 +197,15 @@ describe('archive site', () => {
     const a = buildArchive(input())['feed.xml'];
     const b = buildArchive(input())['feed.xml'];
     expect(a).toBe(b);
-    const hosted = buildArchive(input({ newsletter: { ...newsletter, baseUrl: 'https://news.example.com/briefing/' } }));
+    const hosted = buildArchive(
+      input({ newsletter: { ...newsletter, baseUrl: 'https://news.example.com/briefing/' } }),
+    );
     expect(hosted['feed.xml']).toContain('xml:base="https://news.example.com/briefing/"');
     expect(hosted['feed.xml']).toContain('<id>https://news.example.com/briefing/issues/2026-11-16.html</id>');
     expect(hosted['feed.xml']).toContain('href="issues/2026-11-16.html"');
-    expect(hosted['issues/2026-11-16.html']).toContain('<link rel="canonical" href="https://news.example.com/briefing/issues/2026-11-16.html">');
+    expect(hosted['issues/2026-11-16.html']).toContain(
+      '<link rel="canonical" href="https://news.example.com/briefing/issues/2026-11-16.html">',
+    );
   });
 
   it('writes a valid empty archive when nothing was sent yet', async () => {

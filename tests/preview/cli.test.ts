@@ -12,7 +12,11 @@ import type { ViewState } from '../../src/preview/index.js';
 import { openEvents, request } from './http.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = ['--import', pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(ROOT, 'src/cli/bin.ts')];
+const CLI = [
+  '--import',
+  pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+  join(ROOT, 'src/cli/bin.ts'),
+];
 const AS_OF = '2026-11-16T07:00:00+09:00';
 
 let dir: string;
@@ -69,7 +73,10 @@ describe('briefing archive', () => {
   }, 60_000);
 
   it('needs --out', () => {
-    const r = spawnSync(process.execPath, [...CLI, '--config', config, 'archive'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [...CLI, '--config', config, 'archive'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain("required option '-o, --out <dir>'");
   }, 60_000);
@@ -82,7 +89,9 @@ describe('briefing preview', () => {
   });
 
   it('serves the latest issue rendered by the pipeline, re-renders an edited draft, and stops on Ctrl+C', async () => {
-    child = spawn(process.execPath, [...CLI, '--config', config, 'preview', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [...CLI, '--config', config, 'preview', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const proc = child;
     let stdout = '';
     let stderr = '';

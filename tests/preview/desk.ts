@@ -61,7 +61,14 @@ export function sampleDraft(issueId: string, headline = '반도체 수출이 넉
         lead: ['산업통상자원부는 11월 반도체 수출이 전년보다 12% 늘었다고 밝혔다.', '메모리 가격 회복이 이끌었다.'],
         why: ['수출 회복이 경기 반등의 신호일 수 있다.', '설비 투자 계획이 다시 움직인다.'],
         sections: [],
-        sources: [{ publisher: '예시일보', publishedAt: '2026-11-22T01:00:00Z', title: '반도체 수출 반등', url: 'http://127.0.0.1/a' }],
+        sources: [
+          {
+            publisher: '예시일보',
+            publishedAt: '2026-11-22T01:00:00Z',
+            title: '반도체 수출 반등',
+            url: 'http://127.0.0.1/a',
+          },
+        ],
         followUp: false,
       },
       {
@@ -71,13 +78,25 @@ export function sampleDraft(issueId: string, headline = '반도체 수출이 넉
         lead: ['환경부는 급속 충전 요금을 kWh당 30원 올린다고 발표했다.', '할인 특례가 끝나기 때문이다.'],
         why: ['전기차 유지비 계산이 달라진다.', '충전 사업자의 수익 구조가 바뀐다.'],
         sections: [],
-        sources: [{ publisher: '예시경제', publishedAt: '2026-11-22T02:00:00Z', title: '충전 요금 인상', url: 'http://127.0.0.1/b' }],
+        sources: [
+          {
+            publisher: '예시경제',
+            publishedAt: '2026-11-22T02:00:00Z',
+            title: '충전 요금 인상',
+            url: 'http://127.0.0.1/b',
+          },
+        ],
         followUp: false,
       },
     ],
     headlines: [
       { topicId: 't-cccc', text: '국내 클라우드 시장이 20% 성장했다.', url: 'http://127.0.0.1/c', publisher: '예시IT' },
-      { topicId: 't-dddd', text: '새 개인정보 지침이 다음 달 시행된다.', url: 'http://127.0.0.1/d', publisher: '예시법률' },
+      {
+        topicId: 't-dddd',
+        text: '새 개인정보 지침이 다음 달 시행된다.',
+        url: 'http://127.0.0.1/d',
+        publisher: '예시법률',
+      },
     ],
     pins: [],
     blocks: [],
@@ -98,7 +117,11 @@ export interface Desk {
 }
 
 function draftError(file: string, line: number | undefined, message: string): BriefingError {
-  return new BriefingError('EDRAFT', `${file}${line ? ` line ${line}` : ''}: ${message}`, 'fix the draft and save it again');
+  return new BriefingError(
+    'EDRAFT',
+    `${file}${line ? ` line ${line}` : ''}: ${message}`,
+    'fix the draft and save it again',
+  );
 }
 
 /** Parse a draft YAML file, as strictly as a small test needs: syntax errors and a missing title carry the line. */
@@ -158,7 +181,12 @@ export function makeDesk(): Desk {
       hb.registerHelper('inc', (n: number) => n + 1);
       let mjml: string;
       try {
-        mjml = hb.compile(source, { strict: false })({ ...draft, style: style ?? draft.style, labels, footer: cfg?.footer ?? '' });
+        mjml = hb.compile(source, { strict: false })({
+          ...draft,
+          style: style ?? draft.style,
+          labels,
+          footer: cfg?.footer ?? '',
+        });
       } catch (e) {
         const err = e as { message?: string; lineNumber?: number };
         const msg = String(err.message ?? e);
@@ -170,8 +198,19 @@ export function makeDesk(): Desk {
         );
       }
       const out = await mjml2html(mjml, { validationLevel: 'soft' });
-      const text = [draft.title, '', ...draft.stories.map((s, i) => `[${i + 1}] ${s.headline}\n${s.lead.join(' ')}`)].join('\n');
-      return { issueId: draft.issueId, subject: draft.subject, preheader: draft.preheader, html: out.html, text, warnings: [] };
+      const text = [
+        draft.title,
+        '',
+        ...draft.stories.map((s, i) => `[${i + 1}] ${s.headline}\n${s.lead.join(' ')}`),
+      ].join('\n');
+      return {
+        issueId: draft.issueId,
+        subject: draft.subject,
+        preheader: draft.preheader,
+        html: out.html,
+        text,
+        warnings: [],
+      };
     },
     listIssues: () => [...issues],
     async recollect(): Promise<ActionResult> {

@@ -10,7 +10,9 @@ describe('same-origin check for state-changing requests', () => {
   it('refuses another port, another site, a missing or null Origin', () => {
     expect(checkSameOrigin({ origin: 'http://127.0.0.1:5001', host }).ok).toBe(false);
     expect(checkSameOrigin({ origin: 'http://127.0.0.1:5000', host, 'sec-fetch-site': 'same-site' }).ok).toBe(false);
-    expect(checkSameOrigin({ origin: 'https://evil.example', host, 'sec-fetch-site': 'cross-site' }).reason).toMatch(/cross-site/);
+    expect(checkSameOrigin({ origin: 'https://evil.example', host, 'sec-fetch-site': 'cross-site' }).reason).toMatch(
+      /cross-site/,
+    );
     expect(checkSameOrigin({ host }).reason).toBe('no Origin header');
     expect(checkSameOrigin({ origin: 'null', host }).ok).toBe(false);
     expect(checkSameOrigin({ origin: 'http://127.0.0.1:5000' }).ok).toBe(false);
@@ -35,11 +37,19 @@ describe('inputs', () => {
   it('takes issue ids as the pipeline writes them and nothing that walks out of the outbox', () => {
     expect(isIssueId('2026-11-23')).toBe(true);
     expect(isIssueId('2026-11-23-2')).toBe(true);
-    for (const bad of ['../etc', 'a/b', '..', '', 'a\\b', `x${'y'.repeat(80)}`]) expect(isIssueId(bad), bad).toBe(false);
+    for (const bad of ['../etc', 'a/b', '..', '', 'a\\b', `x${'y'.repeat(80)}`])
+      expect(isIssueId(bad), bad).toBe(false);
   });
   it('takes one plain address for a test send', () => {
     expect(parseTestAddress(' editor@example.com ')).toBe('editor@example.com');
-    for (const bad of ['a@example.com\r\nBcc: b@example.com', 'a@example.com, b@example.com', 'Ed <a@example.com>', 'nobody', 'a@localhost', 42]) {
+    for (const bad of [
+      'a@example.com\r\nBcc: b@example.com',
+      'a@example.com, b@example.com',
+      'Ed <a@example.com>',
+      'nobody',
+      'a@localhost',
+      42,
+    ]) {
       expect(parseTestAddress(bad), String(bad)).toBeUndefined();
     }
   });

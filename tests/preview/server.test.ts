@@ -36,7 +36,14 @@ describe('preview server routes', () => {
     expect(r.headers['content-type']).toContain('text/html');
     expect(r.body).toContain('[브리핑] 반도체 수출이 넉 달 만에 반등했다');
     expect(r.body).toContain('오늘의 브리핑: 반도체 수출이 넉 달 만에 반등했다 외 2건');
-    for (const control of ['data-value="phone"', 'data-value="dark"', 'data-value="text"', 'id="recollect"', 'id="recompose"', 'id="send"']) {
+    for (const control of [
+      'data-value="phone"',
+      'data-value="dark"',
+      'data-value="text"',
+      'id="recollect"',
+      'id="recompose"',
+      'id="send"',
+    ]) {
       expect(r.body).toContain(control);
     }
     expect(r.body).toMatch(/<iframe id="frame"[^>]+src="\/frame\?scheme=light&amp;v=\d+"/);
@@ -110,8 +117,12 @@ describe('live reload', () => {
     try {
       const first = (await events.next((e) => e.event === 'view')).data as ViewState;
       expect(first.ok).toBe(true);
-      writeFileSync(desk.template, readFileSync(desk.template, 'utf8').replace('{{newsletter}} ·', '{{newsletter}} · 방금 고친 문구 ·'));
-      const next = (await events.next((e) => e.event === 'view' && (e.data as ViewState).version > first.version)).data as ViewState;
+      writeFileSync(
+        desk.template,
+        readFileSync(desk.template, 'utf8').replace('{{newsletter}} ·', '{{newsletter}} · 방금 고친 문구 ·'),
+      );
+      const next = (await events.next((e) => e.event === 'view' && (e.data as ViewState).version > first.version))
+        .data as ViewState;
       expect(next.ok).toBe(true);
       expect((await request(`${server.url}frame?v=${next.version}`)).body).toContain('방금 고친 문구');
     } finally {
@@ -124,13 +135,20 @@ describe('live reload', () => {
     try {
       let version = ((await events.next((e) => e.event === 'view')).data as ViewState).version;
       const edits: Array<[string, () => void, string]> = [
-        ['locale', () => writeFileSync(`${desk.locales}/ko.yaml`, 'why: 이게 왜 중요해\nheadlines: 헤드라인\n'), '이게 왜 중요해'],
+        [
+          'locale',
+          () => writeFileSync(`${desk.locales}/ko.yaml`, 'why: 이게 왜 중요해\nheadlines: 헤드라인\n'),
+          '이게 왜 중요해',
+        ],
         ['config', () => writeFileSync(desk.config, 'footer: 격주 화요일 발행\n'), '격주 화요일 발행'],
         [
           'draft',
           () => {
             const file = desk.draftFileOf('2026-11-23');
-            writeFileAtomic(file, readFileSync(file, 'utf8').replaceAll('반도체 수출이 넉 달 만에 반등했다', '편집자가 고친 제목'));
+            writeFileAtomic(
+              file,
+              readFileSync(file, 'utf8').replaceAll('반도체 수출이 넉 달 만에 반등했다', '편집자가 고친 제목'),
+            );
           },
           '편집자가 고친 제목',
         ],

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { BriefingError } from '../../src/errors.js';
 import { errorDocument, parsePageQuery, shellPage, type PageQuery } from '../../src/preview/page.js';
-import { errorOf, frameDocument, GMAIL_CLIP_BYTES, hasDarkStyles, injectHead, sizeInfo, type ViewState } from '../../src/preview/view.js';
+import {
+  errorOf,
+  frameDocument,
+  GMAIL_CLIP_BYTES,
+  hasDarkStyles,
+  injectHead,
+  sizeInfo,
+  type ViewState,
+} from '../../src/preview/view.js';
 
 describe('render errors on the page', () => {
   it('splits a template error into file, line and message', () => {
-    const e = new BriefingError('ETEMPLATE', 'templates/styles/briefing.mjml.hbs line 12: each doesn\'t match ech', 'fix the block');
+    const e = new BriefingError(
+      'ETEMPLATE',
+      "templates/styles/briefing.mjml.hbs line 12: each doesn't match ech",
+      'fix the block',
+    );
     expect(errorOf(e)).toEqual({
       code: 'ETEMPLATE',
       file: 'templates/styles/briefing.mjml.hbs',
@@ -23,7 +35,12 @@ describe('render errors on the page', () => {
     expect(errorOf(new TypeError('x is undefined'))).toEqual({ code: 'ERROR', message: 'x is undefined' });
   });
   it('escapes the error in the frame document', () => {
-    const html = errorDocument({ code: 'EDRAFT', file: 'draft.yaml', line: 3, message: '<img src=x onerror=alert(1)>' });
+    const html = errorDocument({
+      code: 'EDRAFT',
+      file: 'draft.yaml',
+      line: 3,
+      message: '<img src=x onerror=alert(1)>',
+    });
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('draft.yaml line 3');
   });
@@ -53,7 +70,9 @@ describe('the email frame', () => {
     expect(hasDarkStyles(email)).toBe(true);
   });
   it('puts markup into the head, making one when there is none', () => {
-    expect(injectHead('<html lang="ko"><head><title>t</title></head></html>', '<x>')).toBe('<html lang="ko"><head><x><title>t</title></head></html>');
+    expect(injectHead('<html lang="ko"><head><title>t</title></head></html>', '<x>')).toBe(
+      '<html lang="ko"><head><x><title>t</title></head></html>',
+    );
     expect(injectHead('<html><body>b</body></html>', '<x>')).toBe('<html><head><x></head><body>b</body></html>');
     expect(injectHead('<p>b</p>', '<x>')).toBe('<head><x></head><p>b</p>');
   });
@@ -80,14 +99,19 @@ describe('the page', () => {
   };
 
   it('reads the toolbar state from the query and ignores values it does not know', () => {
-    expect(parsePageQuery(new URLSearchParams('issue=2026-11-16&style=digest&width=phone&scheme=dark&part=text'))).toEqual({
+    expect(
+      parsePageQuery(new URLSearchParams('issue=2026-11-16&style=digest&width=phone&scheme=dark&part=text')),
+    ).toEqual({
       issue: '2026-11-16',
       style: 'digest',
       width: 'phone',
       scheme: 'dark',
       part: 'text',
     });
-    expect(parsePageQuery(new URLSearchParams('style=<x>&width=tablet'))).toMatchObject({ style: undefined, width: 'desktop' });
+    expect(parsePageQuery(new URLSearchParams('style=<x>&width=tablet'))).toMatchObject({
+      style: undefined,
+      width: 'desktop',
+    });
   });
 
   it('escapes the subject, preheader, warnings and issue titles', () => {
@@ -106,7 +130,13 @@ describe('the page', () => {
   });
 
   it('marks the chosen toggles, a clipped size, no dark styles and a missing action', () => {
-    const html = shellPage({ query, view, issues: [], actions: { recollect: true, recompose: true, sendTest: false }, nonce: 'n' });
+    const html = shellPage({
+      query,
+      view,
+      issues: [],
+      actions: { recollect: true, recompose: true, sendTest: false },
+      nonce: 'n',
+    });
     expect(html).toContain('data-value="phone" aria-pressed="true"');
     expect(html).toContain('data-value="dark" aria-pressed="true"');
     expect(html).toContain('<body data-issue=""');

@@ -42,7 +42,12 @@ export function item(spec: ItemSpec): Item {
 }
 
 export function sources(...specs: Array<[name: string, weight?: number]>): SourceConfig[] {
-  return specs.map(([name, weight]) => ({ name, url: `https://${encodeURIComponent(name)}.example.com/rss`, weight: weight ?? 1, fullText: false }));
+  return specs.map(([name, weight]) => ({
+    name,
+    url: `https://${encodeURIComponent(name)}.example.com/rss`,
+    weight: weight ?? 1,
+    fullText: false,
+  }));
 }
 
 /** The defaults of src/config for a cadence (resolveConfig reads no disk). */

@@ -37,8 +37,12 @@ describe('single-pass clustering', () => {
 
   it('keeps a topic id when later coverage of the story arrives', () => {
     const early = window.filter((i) => [7, 20, 54].includes(i.id));
-    const first = rankTopics(input({ items: early, now: evalNow })).topics.find((t) => t.items.some((i) => i.itemId === 7));
-    const later = rankTopics(input({ items: window, now: evalNow })).topics.find((t) => t.items.some((i) => i.itemId === 7));
+    const first = rankTopics(input({ items: early, now: evalNow })).topics.find((t) =>
+      t.items.some((i) => i.itemId === 7),
+    );
+    const later = rankTopics(input({ items: window, now: evalNow })).topics.find((t) =>
+      t.items.some((i) => i.itemId === 7),
+    );
     expect(first?.id).toMatch(/^t-[0-9a-f]{10}$/);
     expect(later?.items).toHaveLength(4);
     expect(later?.id).toBe(first?.id);

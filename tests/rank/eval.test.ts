@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { rankTopics } from '../../src/rank/index.js';
 import type { RankResult, SentTopic } from '../../src/types.js';
 import { input } from './builders.js';
-import { evalNow, evalSources, goldLabels, predictedDuplicatePairs, predictedLabels, storyOf, toItems } from './eval/dataset.js';
+import {
+  evalNow,
+  evalSources,
+  goldLabels,
+  predictedDuplicatePairs,
+  predictedLabels,
+  storyOf,
+  toItems,
+} from './eval/dataset.js';
 import { bcubed, pairwise } from './eval/metrics.js';
 import { EARLIER_ITEMS, EVAL_ITEMS } from './eval/stories.js';
 
@@ -92,7 +100,13 @@ describe('expected order on the labelled set', () => {
       (t) => storyOf(t, gold) === 'chip-law',
     );
     const gpt5 = rankTopics(
-      input({ items: toItems(EARLIER_ITEMS.map((e) => ({ ...e, h: e.h - 168 })), lastWeek), now: lastWeek }),
+      input({
+        items: toItems(
+          EARLIER_ITEMS.map((e) => ({ ...e, h: e.h - 168 })),
+          lastWeek,
+        ),
+        now: lastWeek,
+      }),
     );
     const sent: SentTopic[] = [...chipLaw, ...gpt5.topics].map((t) => ({
       issueId: '2026-11-16',

@@ -23,7 +23,12 @@ for (const s of stories) {
     items.push({ ...c, id: id++, fetchedAt: c.publishedAt });
   }
 }
-const sources = [...new Set(items.map((i) => i.source))].map((name, k) => ({ name, url: `https://${k}.example.kr/rss`, weight: 1, fullText: false }));
+const sources = [...new Set(items.map((i) => i.source))].map((name, k) => ({
+  name,
+  url: `https://${k}.example.kr/rss`,
+  weight: 1,
+  fullText: false,
+}));
 const spec = input({ items, sources, now: NOW });
 
 const t0 = performance.now();
@@ -42,7 +47,9 @@ for (let k = 0; k < runs; k++) {
 times.sort((a, b) => a - b);
 cpu.sort((a, b) => a - b);
 const chars = items.reduce((s, i) => s + i.title.length + i.blocks.reduce((b, x) => b + x.text.length, 0), 0);
-console.log(`${items.length} items (${(chars / items.length).toFixed(0)} chars each), ${stories.length} generated stories`);
+console.log(
+  `${items.length} items (${(chars / items.length).toFixed(0)} chars each), ${stories.length} generated stories`,
+);
 console.log(
   `rankTopics: first run ${cold.toFixed(1)} ms; then median ${times[Math.floor(runs / 2)]?.toFixed(1)} ms, ` +
     `p90 ${times[Math.floor(runs * 0.9)]?.toFixed(1)} ms wall (CPU median ${cpu[Math.floor(runs / 2)]?.toFixed(1)} ms) over ${runs} runs; ` +
@@ -52,4 +59,6 @@ const pred = predictedLabels(first);
 const p = pairwise(pred, gold);
 const b = bcubed(pred, gold);
 const f = (x: number): string => (x * 100).toFixed(1);
-console.log(`topics ${first.topics.length + first.dropped.length}; pairwise P ${f(p.precision)} R ${f(p.recall)} F1 ${f(p.f1)}; B-cubed P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}`);
+console.log(
+  `topics ${first.topics.length + first.dropped.length}; pairwise P ${f(p.precision)} R ${f(p.recall)} F1 ${f(p.f1)}; B-cubed P ${f(b.precision)} R ${f(b.recall)} F1 ${f(b.f1)}`,
+);

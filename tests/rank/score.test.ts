@@ -5,10 +5,22 @@ import { input, item, sources } from './builders.js';
 
 /** Distinct one-item stories, so each topic is one item. */
 const STORIES = [
-  ['누리호 4차 발사 성공…위성 13기 궤도 안착', '한국형 발사체 누리호가 4차 발사에 성공했다. 차세대중형위성 3호와 큐브위성 12기가 목표 궤도에 올랐다.'],
-  ['카카오톡 2시간 먹통…메시지 전송 오류', '카카오톡에서 메시지가 전송되지 않는 장애가 두 시간 동안 이어졌다. 카카오는 서버 설정 오류라고 밝혔다.'],
-  ['비트코인 9만달러 붕괴…한 달 새 20% 하락', '가상자산 비트코인 가격이 9만달러 아래로 떨어졌다. 현물 ETF 자금 유출이 원인으로 꼽힌다.'],
-  ['LG디스플레이, 광저우 LCD 공장 매각 완료', 'LG디스플레이가 중국 광저우 LCD 공장 매각을 마무리했다. 매각 대금은 약 2조2천억원이다.'],
+  [
+    '누리호 4차 발사 성공…위성 13기 궤도 안착',
+    '한국형 발사체 누리호가 4차 발사에 성공했다. 차세대중형위성 3호와 큐브위성 12기가 목표 궤도에 올랐다.',
+  ],
+  [
+    '카카오톡 2시간 먹통…메시지 전송 오류',
+    '카카오톡에서 메시지가 전송되지 않는 장애가 두 시간 동안 이어졌다. 카카오는 서버 설정 오류라고 밝혔다.',
+  ],
+  [
+    '비트코인 9만달러 붕괴…한 달 새 20% 하락',
+    '가상자산 비트코인 가격이 9만달러 아래로 떨어졌다. 현물 ETF 자금 유출이 원인으로 꼽힌다.',
+  ],
+  [
+    'LG디스플레이, 광저우 LCD 공장 매각 완료',
+    'LG디스플레이가 중국 광저우 LCD 공장 매각을 마무리했다. 매각 대금은 약 2조2천억원이다.',
+  ],
 ] as const;
 
 function story(k: number, spec: { id: number; h: number; source?: string; title?: string }): Item {
@@ -16,7 +28,8 @@ function story(k: number, spec: { id: number; h: number; source?: string; title?
   return item({ id: spec.id, title: spec.title ?? title, body, h: spec.h, source: spec.source ?? 'A' });
 }
 
-const topicWith = (topics: Topic[], id: number): Topic | undefined => topics.find((t) => t.items.some((i) => i.itemId === id));
+const topicWith = (topics: Topic[], id: number): Topic | undefined =>
+  topics.find((t) => t.items.some((i) => i.itemId === id));
 
 describe('the score formula', () => {
   it('halves recency every half-life and never rewards a date after now', () => {
@@ -39,7 +52,15 @@ describe('the score formula', () => {
     expect(scoreOf(t)).toBeCloseTo(expected, 12);
     expect(scoreOf({ ...t, pin: 10 })).toBeCloseTo(expected + 10, 12);
     const f = formulaOf(t);
-    for (const part of ['weight 1.20', 'recency 0.71', '36.0h/72h', 'momentum 2.10', 'novelty 0.60', 'pin 0', `= ${expected.toFixed(2)}`])
+    for (const part of [
+      'weight 1.20',
+      'recency 0.71',
+      '36.0h/72h',
+      'momentum 2.10',
+      'novelty 0.60',
+      'pin 0',
+      `= ${expected.toFixed(2)}`,
+    ])
       expect(f).toContain(part);
   });
 
@@ -62,8 +83,20 @@ describe('the score formula', () => {
   it('ranks a story three independent sources carry above a fresher one only one carries', () => {
     const big = [
       story(0, { id: 1, h: 30, source: 'A' }),
-      item({ id: 2, title: '누리호, 4차 발사 성공…첫 민간 주도 제작', body: '누리호가 4차 발사에 성공했다. 한화에어로스페이스가 제작을 주관했다. 위성 13기가 궤도에 올랐다.', h: 29, source: 'B' }),
-      item({ id: 3, title: '새벽 하늘 가른 누리호…위성 13기 궤도 안착 성공', body: '누리호가 새벽 나로우주센터에서 발사돼 위성 13기를 목표 궤도에 올렸다. 4차 발사 성공이다.', h: 28, source: 'C' }),
+      item({
+        id: 2,
+        title: '누리호, 4차 발사 성공…첫 민간 주도 제작',
+        body: '누리호가 4차 발사에 성공했다. 한화에어로스페이스가 제작을 주관했다. 위성 13기가 궤도에 올랐다.',
+        h: 29,
+        source: 'B',
+      }),
+      item({
+        id: 3,
+        title: '새벽 하늘 가른 누리호…위성 13기 궤도 안착 성공',
+        body: '누리호가 새벽 나로우주센터에서 발사돼 위성 13기를 목표 궤도에 올렸다. 4차 발사 성공이다.',
+        h: 28,
+        source: 'C',
+      }),
     ];
     const r = rankTopics(input({ items: [...big, story(1, { id: 4, h: 20, source: 'D' })] }));
     const t = topicWith(r.topics, 1);
@@ -81,7 +114,9 @@ describe('the score formula', () => {
     expect(topicWith(r.topics, 2)?.explain.weight).toBe(0.5);
     expect(topicWith(r.topics, 1)?.explain.sources).toEqual([{ name: 'Heavy', weight: 2 }]);
     // An unconfigured source weighs 1.
-    expect(rankTopics(input({ items: [story(2, { id: 3, h: 1, source: 'Nobody' })] })).topics[0]?.explain.weight).toBe(1);
+    expect(rankTopics(input({ items: [story(2, { id: 3, h: 1, source: 'Nobody' })] })).topics[0]?.explain.weight).toBe(
+      1,
+    );
   });
 
   it('gives every topic a score equal to its written-out formula', () => {

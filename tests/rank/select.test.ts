@@ -7,7 +7,13 @@ import { input, item } from './builders.js';
 
 const vec = (weights: Record<number, number>) =>
   finishVector(Int32Array.from(Object.keys(weights), Number), Float64Array.from(Object.values(weights)));
-const cand = (key: string, score: number, v: Record<number, number>, sources = ['A'], pinned = false): SelectCandidate => ({
+const cand = (
+  key: string,
+  score: number,
+  v: Record<number, number>,
+  sources = ['A'],
+  pinned = false,
+): SelectCandidate => ({
   key,
   score,
   sources,
@@ -63,7 +69,13 @@ const TITLES = [
   ['테슬라 FSD 국내 출시', '테슬라가 감독형 완전자율주행 기능을 한국에 내놨다.'],
 ] as const;
 const items: Item[] = TITLES.map(([title, body], k) => item({ id: k + 1, title, body, h: 2 + k, source: 'Wire' }));
-const blog = item({ id: 9, title: '애플 폴더블 아이폰 출시 예정', body: '애플이 첫 폴더블 아이폰을 내년에 내놓는다.', h: 40, source: 'Blog' });
+const blog = item({
+  id: 9,
+  title: '애플 폴더블 아이폰 출시 예정',
+  body: '애플이 첫 폴더블 아이폰을 내년에 내놓는다.',
+  h: 40,
+  source: 'Blog',
+});
 
 describe('ranking output', () => {
   it('returns at most topStories + headlines topics and says how many are top stories', () => {
@@ -101,7 +113,9 @@ describe('ranking output', () => {
     const link = items[1]?.link ?? '';
     const byLink = rankTopics(input({ items, blocks: [link] }));
     expect(byLink.topics.some((t) => t.items.some((i) => i.itemId === 2))).toBe(false);
-    expect(byLink.dropped.find((d) => d.topic.items.some((i) => i.itemId === 2))?.reason).toBe(`blocked by the editor (${link})`);
+    expect(byLink.dropped.find((d) => d.topic.items.some((i) => i.itemId === 2))?.reason).toBe(
+      `blocked by the editor (${link})`,
+    );
   });
 
   it('matches a block against a collapsed duplicate too', () => {

@@ -19,7 +19,13 @@ describe("a topic's items", () => {
   });
 
   it('titles the topic after its best item and keeps the id of its earliest item', () => {
-    const a = item({ id: 1, title: '누리호 4차 발사 성공…위성 13기 궤도 안착', body: '한국형 발사체 누리호가 4차 발사에 성공했다. 위성 13기가 궤도에 올랐다.', h: 30, source: 'Small' });
+    const a = item({
+      id: 1,
+      title: '누리호 4차 발사 성공…위성 13기 궤도 안착',
+      body: '한국형 발사체 누리호가 4차 발사에 성공했다. 위성 13기가 궤도에 올랐다.',
+      h: 30,
+      source: 'Small',
+    });
     const b = item({
       id: 2,
       title: '새벽 하늘 가른 누리호…첫 야간 발사도 성공',
@@ -27,7 +33,12 @@ describe("a topic's items", () => {
       h: 20,
       source: 'Big',
     });
-    const other = item({ id: 3, title: '카카오톡 2시간 먹통', body: '카카오톡 메시지 전송 장애가 두 시간 이어졌다.', h: 5 });
+    const other = item({
+      id: 3,
+      title: '카카오톡 2시간 먹통',
+      body: '카카오톡 메시지 전송 장애가 두 시간 이어졌다.',
+      h: 5,
+    });
     const r = rankTopics(input({ items: [a, b, other], sources: sources(['Small', 0.5], ['Big', 1.5]) }));
     const t = r.topics.find((x) => x.items.some((i) => i.itemId === 1));
     expect(t?.items.map((i) => i.itemId)).toEqual([2, 1]);
@@ -44,7 +55,10 @@ describe("a topic's items", () => {
   });
 
   it('carries a readable publication time for every item, the fetch time when the feed date was unreadable', () => {
-    const odd = { ...item({ id: 1, title: '누리호 발사', body: '누리호가 발사됐다.', h: 3 }), publishedAt: 'yesterday' };
+    const odd = {
+      ...item({ id: 1, title: '누리호 발사', body: '누리호가 발사됐다.', h: 3 }),
+      publishedAt: 'yesterday',
+    };
     const r = rankTopics(input({ items: [odd] }));
     expect(r.topics[0]?.items[0]?.publishedAt).toBe(odd.fetchedAt);
   });

@@ -4,10 +4,13 @@ import { input, item, NOW } from './builders.js';
 
 const HOUR = 3_600_000;
 const ids = (r: ReturnType<typeof rankTopics>): number[] =>
-  [...r.topics, ...r.dropped.map((d) => d.topic)].flatMap((t) => t.items.flatMap((i) => [i.itemId, ...i.duplicates])).sort((a, b) => a - b);
+  [...r.topics, ...r.dropped.map((d) => d.topic)]
+    .flatMap((t) => t.items.flatMap((i) => [i.itemId, ...i.duplicates]))
+    .sort((a, b) => a - b);
 
 describe('the window', () => {
-  const at = (id: number, h: number) => item({ id, title: `소식 ${id}번 발표`, body: `고유한 내용 ${id}호 문장이다.`, h });
+  const at = (id: number, h: number) =>
+    item({ id, title: `소식 ${id}번 발표`, body: `고유한 내용 ${id}호 문장이다.`, h });
 
   it('never shows an item older than the window or published after now, nor counts it', () => {
     const r = rankTopics(input({ items: [at(1, 1), at(2, 167), at(3, 169), at(4, -2)], windowMs: 168 * HOUR }));
@@ -35,7 +38,12 @@ describe('the window', () => {
 
   it('takes the reference time from the input, not the clock', () => {
     const then = new Date(NOW.getTime() - 365 * 24 * HOUR);
-    const r = rankTopics(input({ items: [at(1, 1), item({ id: 2, title: '작년 소식', body: '작년 이맘때 일이다.', h: 2, now: then })], now: then }));
+    const r = rankTopics(
+      input({
+        items: [at(1, 1), item({ id: 2, title: '작년 소식', body: '작년 이맘때 일이다.', h: 2, now: then })],
+        now: then,
+      }),
+    );
     expect(ids(r)).toEqual([2]);
   });
 

@@ -18,13 +18,31 @@ export function story(overrides: Partial<Story> = {}): Story {
     sections: [
       {
         heading: '계약 내용은',
-        bullets: ['초기 물량은 수천 장 규모이며, 성능 검증을 거쳐 추가 발주가 이어질 예정입니다.', '계약 금액은 공개되지 않았습니다.'],
+        bullets: [
+          '초기 물량은 수천 장 규모이며, 성능 검증을 거쳐 추가 발주가 이어질 예정입니다.',
+          '계약 금액은 공개되지 않았습니다.',
+        ],
       },
     ],
     sources: [
-      { publisher: '테크데일리', publishedAt: '2026-11-14T23:30:00Z', title: '[단독] 국산 AI칩, 데이터센터 첫 상용 공급', url: 'https://techdaily.example.com/news/ai-chip-1' },
-      { publisher: '마켓워치코리아', publishedAt: '2026-11-15T02:00:00Z', title: 'AI 반도체 스타트업 공급 계약', url: 'https://market.example.com/a/2' },
-      { publisher: '스타트업브리프', publishedAt: '2026-11-15T03:00:00Z', title: '국산 NPU 첫 상용화', url: 'https://startup.example.com/p/3' },
+      {
+        publisher: '테크데일리',
+        publishedAt: '2026-11-14T23:30:00Z',
+        title: '[단독] 국산 AI칩, 데이터센터 첫 상용 공급',
+        url: 'https://techdaily.example.com/news/ai-chip-1',
+      },
+      {
+        publisher: '마켓워치코리아',
+        publishedAt: '2026-11-15T02:00:00Z',
+        title: 'AI 반도체 스타트업 공급 계약',
+        url: 'https://market.example.com/a/2',
+      },
+      {
+        publisher: '스타트업브리프',
+        publishedAt: '2026-11-15T03:00:00Z',
+        title: '국산 NPU 첫 상용화',
+        url: 'https://startup.example.com/p/3',
+      },
     ],
     followUp: false,
     ...overrides,
@@ -69,7 +87,14 @@ export function sampleDraft(overrides: Partial<Draft> = {}): Draft {
         '환율 변동성이 커진 점도 동결 결정에 영향을 줬습니다.',
       ],
       sections: [],
-      sources: [{ publisher: '마켓워치코리아', publishedAt: '2026-11-13T01:10:00Z', title: '한은, 기준금리 3.0% 동결', url: 'https://market.example.com/a/rates' }],
+      sources: [
+        {
+          publisher: '마켓워치코리아',
+          publishedAt: '2026-11-13T01:10:00Z',
+          title: '한은, 기준금리 3.0% 동결',
+          url: 'https://market.example.com/a/rates',
+        },
+      ],
       followUp: true,
     }),
     story({
@@ -79,13 +104,29 @@ export function sampleDraft(overrides: Partial<Draft> = {}): Draft {
         '올해 3분기 국내 초기 스타트업 투자 건수가 지난해 같은 기간보다 21% 늘었습니다.',
         '특히 AI와 기후테크 분야에 투자가 몰렸습니다.',
       ],
-      why: ['투자 혹한기가 끝나가고 있다는 신호로 읽힙니다.', '다만 후속 투자 단계의 자금난은 여전하다는 우려도 나옵니다.'],
+      why: [
+        '투자 혹한기가 끝나가고 있다는 신호로 읽힙니다.',
+        '다만 후속 투자 단계의 자금난은 여전하다는 우려도 나옵니다.',
+      ],
       sections: [
-        { heading: '어디에 몰렸나', bullets: ['AI 분야가 전체 투자액의 38%를 차지했습니다.', '기후테크 투자는 1년 새 두 배가 됐습니다.'] },
+        {
+          heading: '어디에 몰렸나',
+          bullets: ['AI 분야가 전체 투자액의 38%를 차지했습니다.', '기후테크 투자는 1년 새 두 배가 됐습니다.'],
+        },
       ],
       sources: [
-        { publisher: '스타트업브리프', publishedAt: '2026-11-12T22:00:00Z', title: '3분기 초기 투자 21% 증가', url: 'https://startup.example.com/p/q3' },
-        { publisher: '테크데일리', publishedAt: '2026-11-13T00:00:00Z', title: '스타트업 투자 회복', url: 'https://techdaily.example.com/news/vc' },
+        {
+          publisher: '스타트업브리프',
+          publishedAt: '2026-11-12T22:00:00Z',
+          title: '3분기 초기 투자 21% 증가',
+          url: 'https://startup.example.com/p/q3',
+        },
+        {
+          publisher: '테크데일리',
+          publishedAt: '2026-11-13T00:00:00Z',
+          title: '스타트업 투자 회복',
+          url: 'https://techdaily.example.com/news/vc',
+        },
       ],
     }),
   ];

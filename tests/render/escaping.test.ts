@@ -21,7 +21,12 @@ function hostileDraft() {
         why: [`이유 ${EVIL}`, `'; background:url(javascript:alert(3)) ${BREAKOUT}`],
         sections: [{ heading: `소제목 ${EVIL}`, bullets: [`항목 ${EVIL}`] }],
         sources: [
-          { publisher: `매체 ${EVIL}`, publishedAt: '2026-11-14T23:30:00Z', title: `원제 ${EVIL}`, url: `https://evil.example.com/a${BREAKOUT}` },
+          {
+            publisher: `매체 ${EVIL}`,
+            publishedAt: '2026-11-14T23:30:00Z',
+            title: `원제 ${EVIL}`,
+            url: `https://evil.example.com/a${BREAKOUT}`,
+          },
           { publisher: '둘째매체', publishedAt: '2026-11-14T23:30:00Z', title: 't', url: 'https://b.example.com/' },
         ],
       }),
@@ -41,8 +46,10 @@ describe('escaping feed text', () => {
     const issue = await render(hostileDraft());
     const doc = dom(issue.html);
     expect(doc.querySelectorAll('script')).toHaveLength(0);
-    const injected = [...doc.querySelectorAll('*')].filter((el) =>
-      [...el.attributes].some((a) => a.name.startsWith('on')) || (el.tagName === 'IMG' && el.getAttribute('src') === 'x'),
+    const injected = [...doc.querySelectorAll('*')].filter(
+      (el) =>
+        [...el.attributes].some((a) => a.name.startsWith('on')) ||
+        (el.tagName === 'IMG' && el.getAttribute('src') === 'x'),
     );
     expect(injected).toHaveLength(0);
     expect(issue.html).not.toContain('<script>');

@@ -24,7 +24,16 @@ describe('format helpers', () => {
   it('keeps only absolute http(s) URLs', () => {
     expect(httpUrl('https://a.example.com/x y')).toBe('https://a.example.com/x%20y');
     expect(httpUrl(' HTTP://A.example.com ')).toBe('http://a.example.com/');
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', '/rel', '//evil.example.com', 'mailto:a@b.c', 'https://', 42, undefined]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '/rel',
+      '//evil.example.com',
+      'mailto:a@b.c',
+      'https://',
+      42,
+      undefined,
+    ]) {
       expect(httpUrl(bad)).toBe('');
     }
   });

@@ -13,7 +13,11 @@ describe('personalize', () => {
 
   it('fills each recipient’s own unsubscribe URL in the HTML and the text part', async () => {
     const base = await rendered();
-    const a = personalize(base, { email: 'a@example.com', name: '김지원', unsubscribeUrl: 'https://b.example.com/u?t=aaa&id=1' });
+    const a = personalize(base, {
+      email: 'a@example.com',
+      name: '김지원',
+      unsubscribeUrl: 'https://b.example.com/u?t=aaa&id=1',
+    });
     const b = personalize(base, { email: 'b@example.com', unsubscribeUrl: 'https://b.example.com/u?t=bbb&id=2' });
     expect(unsubscribeLink(a.html)).toBe('https://b.example.com/u?t=aaa&id=1');
     expect(unsubscribeLink(b.html)).toBe('https://b.example.com/u?t=bbb&id=2');
@@ -28,7 +32,11 @@ describe('personalize', () => {
 
   it('greets by name, or with the locale’s word for a reader when there is none', async () => {
     const base = await rendered();
-    expect(visibleText(personalize(base, { email: 'a@example.com', name: '김지원', unsubscribeUrl: 'https://u.example.com/' }).html)).toContain('김지원님,');
+    expect(
+      visibleText(
+        personalize(base, { email: 'a@example.com', name: '김지원', unsubscribeUrl: 'https://u.example.com/' }).html,
+      ),
+    ).toContain('김지원님,');
     const anonymous = personalize(base, { email: 'a@example.com', unsubscribeUrl: 'https://u.example.com/' });
     expect(visibleText(anonymous.html)).toContain(`${labels().reader}님,`);
     expect(anonymous.text).toContain(`${labels().reader}님,`);
@@ -50,9 +58,15 @@ describe('personalize', () => {
 
   it('refuses an unsubscribe URL that is not http(s), mailto or a #fragment', async () => {
     const base = await rendered();
-    expect(() => personalize(base, { email: 'x@example.com', unsubscribeUrl: 'javascript:alert(1)' })).toThrow(/not an http\(s\) or mailto/);
-    expect(() => personalize(base, { email: 'x@example.com', unsubscribeUrl: 'data:text/html,x' })).toThrow(/not an http\(s\) or mailto/);
-    expect(personalize(base, { email: 'x@example.com', unsubscribeUrl: 'mailto:unsub@example.com?subject=x' }).text).toContain('mailto:unsub@example.com');
+    expect(() => personalize(base, { email: 'x@example.com', unsubscribeUrl: 'javascript:alert(1)' })).toThrow(
+      /not an http\(s\) or mailto/,
+    );
+    expect(() => personalize(base, { email: 'x@example.com', unsubscribeUrl: 'data:text/html,x' })).toThrow(
+      /not an http\(s\) or mailto/,
+    );
+    expect(
+      personalize(base, { email: 'x@example.com', unsubscribeUrl: 'mailto:unsub@example.com?subject=x' }).text,
+    ).toContain('mailto:unsub@example.com');
     // the public copy (browser, outbox) has no personal link
     expect(unsubscribeLink(personalize(base, { email: '', unsubscribeUrl: '#unsubscribe' }).html)).toBe('#unsubscribe');
   });

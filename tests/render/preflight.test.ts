@@ -37,7 +37,9 @@ describe('preflight', () => {
 
   it('flags images without alt text or width', () => {
     const warnings = preflight(
-      page('<img src="https://x.example.com/a.png" width="600" alt="차트"><img src="https://x.example.com/b.png" alt=""><img src="https://x.example.com/c.png" width="10">'),
+      page(
+        '<img src="https://x.example.com/a.png" width="600" alt="차트"><img src="https://x.example.com/b.png" alt=""><img src="https://x.example.com/c.png" width="10">',
+      ),
     );
     expect(warnings.map((w) => w.code).sort()).toEqual(['image-width', 'missing-alt', 'missing-alt']);
     expect(warnings.find((w) => w.code === 'image-width')?.message).toContain('b.png');

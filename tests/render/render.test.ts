@@ -33,11 +33,14 @@ describe('renderIssue', () => {
     for (const key of ['whatHappened', 'whyItMatters', 'whatsNext'] as const) expect(ex).toContain(ko[key]);
   });
 
-  it.each(STYLES)('numbers the %s style [1]…[n] over stories then headlines, with no gaps or repeats', async (style) => {
-    const issue = await render(sampleDraft({ style }));
-    expect(numbers(visibleText(issue.html))).toEqual(seq(total));
-    expect(numbers(issue.text)).toEqual(seq(total));
-  });
+  it.each(STYLES)(
+    'numbers the %s style [1]…[n] over stories then headlines, with no gaps or repeats',
+    async (style) => {
+      const issue = await render(sampleDraft({ style }));
+      expect(numbers(visibleText(issue.html))).toEqual(seq(total));
+      expect(numbers(issue.text)).toEqual(seq(total));
+    },
+  );
 
   it('keeps numbering whole when there are no headlines or a single story', async () => {
     const one = await render(sampleDraft({ stories: [draft.stories[0]!], headlines: [] }));
@@ -56,7 +59,12 @@ describe('renderIssue', () => {
       .filter((m) => m !== null)
       .slice(0, draft.stories.length)
       .map((m) => `${m[1]} ${m[2]}`);
-    const fromHtml = [...dom(issue.html).querySelectorAll('h2')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim().replace(/^\[(\d+)\] /, '$1 '));
+    const fromHtml = [...dom(issue.html).querySelectorAll('h2')].map((h) =>
+      (h.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^\[(\d+)\] /, '$1 '),
+    );
     expect(fromText).toEqual(fromHtml);
     expect(fromText).toEqual(draft.stories.map((s, i) => `${i + 1} ${s.headline}`));
     expect(issue.text).toContain(`■ ${labels().why}`);

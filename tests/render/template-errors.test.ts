@@ -25,7 +25,9 @@ function broken(file: string, line: number, text: string): string {
 function lineOf(file: string, needle: string): number {
   const dir = templatesCopy();
   dirs.push(dir);
-  const i = readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle));
+  const i = readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle));
   if (i < 0) throw new Error(`${needle} not in ${file}`);
   return i + 1;
 }
@@ -52,7 +54,9 @@ describe('template errors', () => {
   it('names the line of a block closed by the wrong end tag', async () => {
     const dir = broken('partials/headlines.txt.hbs', 5, '[{{num @index offset=@root.stories}}] {{text}}{{/if}}');
     const e = await failure(dir);
-    expect(e.message).toMatch(/partials\/headlines\.txt\.hbs line 4: \{\{#each\}\} opened on this line is closed by \{\{\/if\}\}/);
+    expect(e.message).toMatch(
+      /partials\/headlines\.txt\.hbs line 4: \{\{#each\}\} opened on this line is closed by \{\{\/if\}\}/,
+    );
   });
 
   it('traces an MJML validation error back to the template line that wrote the tag', async () => {
@@ -67,7 +71,9 @@ describe('template errors', () => {
     const line = lineOf('styles/digest.mjml.hbs', '<mj-column>');
     const dir = broken('styles/digest.mjml.hbs', line, '    <mj-colum>');
     const e = await failure2(dir, 'digest');
-    expect(e.message).toMatch(new RegExp(`styles/digest\\.mjml\\.hbs line ${line}: <mj-colum>: Element mj-colum doesn't exist`));
+    expect(e.message).toMatch(
+      new RegExp(`styles/digest\\.mjml\\.hbs line ${line}: <mj-colum>: Element mj-colum doesn't exist`),
+    );
   });
 
   it('says when a template ends inside an open block', async () => {

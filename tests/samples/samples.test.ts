@@ -158,7 +158,7 @@ describe('the bundled sample feeds', () => {
   });
 
   it('come with a sample subscriber list at example domains', () => {
-    const lines = readFileSync(SOURCES_DIR + 'subscribers.sample.csv', 'utf8').trim().split('\n');
+    const lines = readFileSync(`${SOURCES_DIR}subscribers.sample.csv`, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('email,name,topics');
     const rows = lines.slice(1).map((l) => l.split(','));
     expect(rows).toHaveLength(5);
@@ -313,7 +313,12 @@ describe('the test data builders', () => {
 
   it('give each source its own name and feed URL', () => {
     const sources = Array.from({ length: 8 }, () => makeSourceConfig());
-    expect(sources[0]).toEqual({ name: '테크데일리', url: 'https://techdaily.example.kr/rss.xml', weight: 1, fullText: false });
+    expect(sources[0]).toEqual({
+      name: '테크데일리',
+      url: 'https://techdaily.example.kr/rss.xml',
+      weight: 1,
+      fullText: false,
+    });
     expect(new Set(sources.map((s) => s.name)).size).toBe(8);
     expect(new Set(sources.map((s) => s.url)).size).toBe(8);
     expect(makeSourceConfig({ weight: 2 }).weight).toBe(2);

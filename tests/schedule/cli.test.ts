@@ -18,7 +18,9 @@ function config(newsletter: Record<string, string>): { dir: string; file: string
       'newsletter:',
       ...Object.entries(newsletter).map(([k, v]) => `  ${k}: "${v}"`),
       'sources:',
-      ...['tech-daily.xml', 'market-atom.xml', 'startup-brief.xml'].map((f, i) => `  - { name: source${i}, url: "${join(ROOT, 'sources', f)}" }`),
+      ...['tech-daily.xml', 'market-atom.xml', 'startup-brief.xml'].map(
+        (f, i) => `  - { name: source${i}, url: "${join(ROOT, 'sources', f)}" }`,
+      ),
       'paths:',
       `  templates: "${join(ROOT, 'templates')}"`,
       '',
@@ -28,7 +30,12 @@ function config(newsletter: Record<string, string>): { dir: string; file: string
 }
 
 function briefing(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: ENV, timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: ENV,
+    timeout: 60_000,
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -59,7 +66,16 @@ afterEach(() => {
 describe('briefing schedule --dry-run', () => {
   it('should list the next slots in the newsletter timezone and UTC, noting a DST shift', () => {
     const { file } = config({ timezone: 'America/New_York', schedule: '30 2 * * *' });
-    const r = briefing(['--config', file, 'schedule', '--dry-run', '--count', '3', '--from', '2026-03-07T12:00:00-05:00']);
+    const r = briefing([
+      '--config',
+      file,
+      'schedule',
+      '--dry-run',
+      '--count',
+      '3',
+      '--from',
+      '2026-03-07T12:00:00-05:00',
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([
@@ -72,7 +88,17 @@ describe('briefing schedule --dry-run', () => {
 
   it('should give the slots as JSON, with the collection schedule', () => {
     const { file } = config({ timezone: 'Asia/Seoul', schedule: '0 7 * * 1', collectSchedule: '0 */6 * * *' });
-    const r = briefing(['--config', file, '--json', 'schedule', '--dry-run', '--count', '2', '--from', '2026-11-23T00:00:00+09:00']);
+    const r = briefing([
+      '--config',
+      file,
+      '--json',
+      'schedule',
+      '--dry-run',
+      '--count',
+      '2',
+      '--from',
+      '2026-11-23T00:00:00+09:00',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       timezone: 'Asia/Seoul',
@@ -110,7 +136,11 @@ describe('briefing schedule as a service', () => {
 
     const refused = briefing([...common, 'schedule']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(new RegExp(`^briefing: ELOCK: the scheduler is already running for this data folder: pid ${a.child.pid} on host `));
+    expect(refused.stderr).toMatch(
+      new RegExp(
+        `^briefing: ELOCK: the scheduler is already running for this data folder: pid ${a.child.pid} on host `,
+      ),
+    );
     expect(refused.stderr).toContain('--wait');
 
     const b = service([...common, 'schedule', '--wait']);
@@ -145,12 +175,20 @@ describe('briefing schedule as a service', () => {
       ok: boolean;
       checks: Array<{ name: string; level: string }>;
       sources: Array<{ state: string }>;
-      schedule: { lastRun: { slot: string; outcome: string }; lastFailure?: unknown; lock?: unknown; next: { issue: { at: string } } };
+      schedule: {
+        lastRun: { slot: string; outcome: string };
+        lastFailure?: unknown;
+        lock?: unknown;
+        next: { issue: { at: string } };
+      };
     };
     expect(report.ok).toBe(true);
     expect(report.checks.map((c) => c.name)).toEqual(['config', 'templates', 'locale', 'data', 'sources', 'schedule']);
     expect(report.sources.map((s) => s.state)).toEqual(['ok', 'ok', 'ok']);
-    expect(report.schedule.lastRun).toMatchObject({ slot: runs[runs.length - 1]?.slot, outcome: runs[runs.length - 1]?.outcome });
+    expect(report.schedule.lastRun).toMatchObject({
+      slot: runs[runs.length - 1]?.slot,
+      outcome: runs[runs.length - 1]?.outcome,
+    });
     expect(report.schedule.lock).toBeUndefined();
     expect(report.schedule.lastFailure).toBeUndefined();
     expect(Date.parse(report.schedule.next.issue.at)).toBeGreaterThan(Date.parse(runs[runs.length - 1]?.slot ?? ''));
@@ -164,7 +202,14 @@ describe('briefing schedule as a service', () => {
     const me = { holder: 'test', pid: process.pid, host: 'test-host' };
     store.slots.acquireLock('scheduler', me, at, () => undefined);
     const claim = store.slots.claimSlot('issue', at.toISOString(), { lock: 'scheduler', holder: 'test' }, at);
-    if (claim.claimed) store.slots.finishSlot(claim.runId, 'issue', at.toISOString(), { status: 'failed', error: 'SMTP said no', ms: 1500 }, at);
+    if (claim.claimed)
+      store.slots.finishSlot(
+        claim.runId,
+        'issue',
+        at.toISOString(),
+        { status: 'failed', error: 'SMTP said no', ms: 1500 },
+        at,
+      );
     store.slots.releaseLock('scheduler', 'test');
     store.close();
 

@@ -64,7 +64,9 @@ describe('the scheduler as a service, for real', () => {
       for (const r of runs.slice(1)) expect(r.at).toBeGreaterThanOrEqual(r.slot);
 
       // The store holds one done slot and one run per slot: no key twice.
-      const rows = store.db.prepare(`SELECT slot, status FROM slots WHERE kind = 'issue' ORDER BY slot`).all() as Array<{
+      const rows = store.db
+        .prepare(`SELECT slot, status FROM slots WHERE kind = 'issue' ORDER BY slot`)
+        .all() as Array<{
         slot: string;
         status: string;
       }>;

@@ -43,7 +43,9 @@ export function issueRunner(impl?: (slot: Date, ctx: RunContext) => Promise<Issu
   const calls: Array<{ slot: string; resumed: boolean }> = [];
   const run = async (slot: Date, ctx: RunContext): Promise<IssueRunResult> => {
     calls.push({ slot: slot.toISOString(), resumed: ctx.resumed });
-    return impl ? impl(slot, ctx) : { issueId: `issue-${slot.toISOString()}`, sent: { sent: 2, skipped: 0, failed: 0, uncertain: 0 } };
+    return impl
+      ? impl(slot, ctx)
+      : { issueId: `issue-${slot.toISOString()}`, sent: { sent: 2, skipped: 0, failed: 0, uncertain: 0 } };
   };
   return { calls, run };
 }

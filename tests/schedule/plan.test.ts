@@ -32,7 +32,9 @@ describe('the slot a trigger stands for', () => {
     expect(dueSlot(weekly, 'Asia/Seoul', now, undefined, 6 * HOUR)).toBeUndefined();
     const perSecond = parseCron('* * * * * *');
     const s = new Date('2026-11-22T22:00:01Z');
-    expect(dueSlot(perSecond, 'Asia/Seoul', new Date(s.getTime() - 1), s, 6 * HOUR)).toEqual(new Date('2026-11-22T22:00:00Z'));
+    expect(dueSlot(perSecond, 'Asia/Seoul', new Date(s.getTime() - 1), s, 6 * HOUR)).toEqual(
+      new Date('2026-11-22T22:00:00Z'),
+    );
   });
 });
 

@@ -65,7 +65,11 @@ describe('the scheduler: slot keying', () => {
     const { scheduler } = testScheduler(st, clock, { runIssue: runner.run });
     track(scheduler);
     await scheduler.start(); // the slot is now: this start already catches it up
-    const triggers = [scheduler.fire('issue'), scheduler.fire('issue'), scheduler.fire('issue', new Date('2026-11-22T22:00:00Z'))];
+    const triggers = [
+      scheduler.fire('issue'),
+      scheduler.fire('issue'),
+      scheduler.fire('issue', new Date('2026-11-22T22:00:00Z')),
+    ];
     gate.resolve();
     await Promise.all(triggers);
     await scheduler.idle();
@@ -105,14 +109,23 @@ describe('the scheduler: slot keying', () => {
     await scheduler.stop();
     expect(failing.calls).toHaveLength(1);
     expect(runLines(logger.lines)).toEqual([
-      expect.objectContaining({ level: 'error', outcome: 'failed', error: 'SMTP server said no', slot: '2026-11-22T22:00:00.000Z' }),
+      expect.objectContaining({
+        level: 'error',
+        outcome: 'failed',
+        error: 'SMTP server said no',
+        slot: '2026-11-22T22:00:00.000Z',
+      }),
     ]);
     const again = testScheduler(store(dir), clock);
     track(again.scheduler);
     await again.scheduler.start();
     await again.scheduler.idle();
     expect(again.runner.calls).toHaveLength(0);
-    expect(open[1]?.slots.lastFailure()).toMatchObject({ outcome: 'failed', error: 'SMTP server said no', slot: '2026-11-22T22:00:00.000Z' });
+    expect(open[1]?.slots.lastFailure()).toMatchObject({
+      outcome: 'failed',
+      error: 'SMTP server said no',
+      slot: '2026-11-22T22:00:00.000Z',
+    });
   });
 });
 
@@ -123,9 +136,20 @@ describe('the scheduler: catch-up on start', () => {
     const st = store(dir);
     const clock = fixedClock('2026-11-20T07:00:00+09:00');
     st.slots.acquireLock('scheduler', holder('old'), clock.now(), () => undefined);
-    const claim = st.slots.claimSlot('issue', '2026-11-19T22:00:00.000Z', { lock: 'scheduler', holder: holder('old').holder }, clock.now());
+    const claim = st.slots.claimSlot(
+      'issue',
+      '2026-11-19T22:00:00.000Z',
+      { lock: 'scheduler', holder: holder('old').holder },
+      clock.now(),
+    );
     if (!claim.claimed) throw new Error('setup');
-    st.slots.finishSlot(claim.runId, 'issue', '2026-11-19T22:00:00.000Z', { status: 'done', issueId: '2026-11-20' }, clock.now());
+    st.slots.finishSlot(
+      claim.runId,
+      'issue',
+      '2026-11-19T22:00:00.000Z',
+      { status: 'done', issueId: '2026-11-20' },
+      clock.now(),
+    );
     st.slots.releaseLock('scheduler', holder('old').holder);
     return { dir, st };
   }
@@ -166,7 +190,9 @@ describe('the scheduler: catch-up on start', () => {
   it('should take the grace period from the options', async () => {
     const { st } = withHistory();
     const clock = fixedClock('2026-11-23T13:30:00+09:00');
-    const { scheduler, runner } = testScheduler(st, clock, { options: { schedule: '0 7 * * *', catchUpGraceMs: 8 * HOUR } });
+    const { scheduler, runner } = testScheduler(st, clock, {
+      options: { schedule: '0 7 * * *', catchUpGraceMs: 8 * HOUR },
+    });
     track(scheduler);
     await scheduler.start();
     await scheduler.idle();
@@ -238,7 +264,10 @@ describe('the scheduler: one at a time', () => {
     const now = new Date('2026-11-23T06:00:00+09:00');
     st.slots.acquireLock('scheduler', holder('dead', 999_999, 'test-host'), now, () => undefined);
     const clock = fixedClock(now);
-    const b = testScheduler(st, clock, { identity: holder('b', process.pid, 'test-host'), isAlive: (pid) => pid !== 999_999 });
+    const b = testScheduler(st, clock, {
+      identity: holder('b', process.pid, 'test-host'),
+      isAlive: (pid) => pid !== 999_999,
+    });
     const report = await b.scheduler.start();
     expect(report.tookOver?.reason).toBe('process 999999 on test-host is gone');
     await b.scheduler.stop();
@@ -313,7 +342,9 @@ describe('the scheduler: shutdown', () => {
     expect(again.runner.calls).toEqual([{ slot: '2026-11-22T22:00:00.000Z', resumed: true }]);
     expect(again.delivered).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
     expect(open[1]?.slots.getSlot('issue', '2026-11-22T22:00:00.000Z')?.status).toBe('done');
-    expect(runLines(second.logger.lines)).toEqual([expect.objectContaining({ outcome: 'done', resumed: true, why: 'resume' })]);
+    expect(runLines(second.logger.lines)).toEqual([
+      expect.objectContaining({ outcome: 'done', resumed: true, why: 'resume' }),
+    ]);
   });
 
   it('should wait for a run that finishes within the shutdown timeout and record it as done', async () => {
@@ -334,7 +365,9 @@ describe('the scheduler: shutdown', () => {
     const st = store();
     const runner = issueRunner(
       (_slot, ctx) =>
-        new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted between steps')))),
+        new Promise((_resolve, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(new Error('aborted between steps'))),
+        ),
     );
     const { scheduler } = testScheduler(st, clock, { runIssue: runner.run });
     await scheduler.start();
@@ -423,24 +456,37 @@ describe('the scheduler across DST changes', () => {
 
   it('should run the 02:30 New York slot once on the spring-forward day, at 03:00 EDT', async () => {
     // Triggers every 15 minutes through the night, as a timer on a finer schedule would.
-    const times = Array.from({ length: 17 }, (_, i) => new Date(Date.parse('2026-03-08T05:00:00Z') + i * 15 * 60_000).toISOString());
+    const times = Array.from({ length: 17 }, (_, i) =>
+      new Date(Date.parse('2026-03-08T05:00:00Z') + i * 15 * 60_000).toISOString(),
+    );
     expect(await runDay('America/New_York', '30 2 * * *', times)).toEqual(['2026-03-08T07:00:00.000Z']);
   });
 
   it('should run the 01:30 New York slot once on the fall-back day, although 01:30 happens twice', async () => {
-    const times = Array.from({ length: 17 }, (_, i) => new Date(Date.parse('2026-11-01T04:00:00Z') + i * 15 * 60_000).toISOString());
+    const times = Array.from({ length: 17 }, (_, i) =>
+      new Date(Date.parse('2026-11-01T04:00:00Z') + i * 15 * 60_000).toISOString(),
+    );
     expect(await runDay('America/New_York', '30 1 * * *', times)).toEqual(['2026-11-01T05:30:00.000Z']);
   });
 
   it('should run the 02:30 Berlin slot once on 29 March and once on 25 October 2026', async () => {
-    const spring = Array.from({ length: 13 }, (_, i) => new Date(Date.parse('2026-03-28T23:30:00Z') + i * 15 * 60_000).toISOString());
+    const spring = Array.from({ length: 13 }, (_, i) =>
+      new Date(Date.parse('2026-03-28T23:30:00Z') + i * 15 * 60_000).toISOString(),
+    );
     expect(await runDay('Europe/Berlin', '30 2 * * *', spring)).toEqual(['2026-03-29T01:00:00.000Z']);
-    const autumn = Array.from({ length: 13 }, (_, i) => new Date(Date.parse('2026-10-24T23:30:00Z') + i * 15 * 60_000).toISOString());
+    const autumn = Array.from({ length: 13 }, (_, i) =>
+      new Date(Date.parse('2026-10-24T23:30:00Z') + i * 15 * 60_000).toISOString(),
+    );
     expect(await runDay('Europe/Berlin', '30 2 * * *', autumn)).toEqual(['2026-10-25T00:30:00.000Z']);
   });
 
   it('should run the Seoul Monday slot at 07:00 KST', async () => {
-    const times = ['2026-11-23T06:00:00+09:00', '2026-11-23T06:59:59+09:00', '2026-11-23T07:00:00+09:00', '2026-11-23T07:00:01+09:00'];
+    const times = [
+      '2026-11-23T06:00:00+09:00',
+      '2026-11-23T06:59:59+09:00',
+      '2026-11-23T07:00:00+09:00',
+      '2026-11-23T07:00:01+09:00',
+    ];
     expect(await runDay('Asia/Seoul', '0 7 * * 1', times)).toEqual(['2026-11-22T22:00:00.000Z']);
   });
 });

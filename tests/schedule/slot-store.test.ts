@@ -31,7 +31,10 @@ describe('the slot store', () => {
     const ha = holder('a', 101, 'host-a');
     expect(a.slots.acquireLock('scheduler', ha, T, never)).toEqual({ acquired: true });
     const refused = b.slots.acquireLock('scheduler', holder('b'), T, never);
-    expect(refused).toMatchObject({ acquired: false, held: { holder: ha.holder, pid: 101, host: 'host-a', heartbeatAt: T.toISOString() } });
+    expect(refused).toMatchObject({
+      acquired: false,
+      held: { holder: ha.holder, pid: 101, host: 'host-a', heartbeatAt: T.toISOString() },
+    });
     expect(b.slots.releaseLock('scheduler', holder('b').holder)).toBe(false);
     expect(a.slots.releaseLock('scheduler', ha.holder)).toBe(true);
     expect(b.slots.acquireLock('scheduler', holder('b'), T, never)).toEqual({ acquired: true });
@@ -67,14 +70,24 @@ describe('the slot store', () => {
     const again = s.slots.claimSlot('issue', SLOT, fence, new Date(T.getTime() + 2000));
     expect(again).toMatchObject({ claimed: true, resumed: true });
     if (!again.claimed) throw new Error('not claimed');
-    s.slots.finishSlot(again.runId, 'issue', SLOT, { status: 'done', issueId: '2026-11-23', ms: 1234 }, new Date(T.getTime() + 3000));
+    s.slots.finishSlot(
+      again.runId,
+      'issue',
+      SLOT,
+      { status: 'done', issueId: '2026-11-23', ms: 1234 },
+      new Date(T.getTime() + 3000),
+    );
     expect(s.slots.claimSlot('issue', SLOT, fence, T)).toEqual({ claimed: false, reason: 'taken', status: 'done' });
     expect(s.slots.recentRuns(5).map((r) => [r.outcome, r.resumed ?? false, r.ms ?? null])).toEqual([
       ['done', true, 1234],
       ['interrupted', false, null],
     ]);
     expect(s.slots.lastRun()).toMatchObject({ outcome: 'done', issueId: '2026-11-23', slot: SLOT });
-    expect(s.slots.lastFailure()).toMatchObject({ outcome: 'interrupted', slot: SLOT, error: 'the process stopped before the run finished' });
+    expect(s.slots.lastFailure()).toMatchObject({
+      outcome: 'interrupted',
+      slot: SLOT,
+      error: 'the process stopped before the run finished',
+    });
   });
 
   it('should not let a late finish overwrite a slot that is no longer running', () => {

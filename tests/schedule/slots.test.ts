@@ -18,7 +18,9 @@ describe('slot keys', () => {
     const from = new Date('2026-03-01T00:00:00Z');
     for (const slot of nextSlots('30 2 * * *', 'America/New_York', from, 20)) {
       expect(slotKey(previousSlot('30 2 * * *', 'America/New_York', slot) as Date)).toBe(slotKey(slot));
-      expect(slotKey(previousSlot('30 2 * * *', 'America/New_York', new Date(slot.getTime() + 60_000)) as Date)).toBe(slotKey(slot));
+      expect(slotKey(previousSlot('30 2 * * *', 'America/New_York', new Date(slot.getTime() + 60_000)) as Date)).toBe(
+        slotKey(slot),
+      );
     }
   });
 });
@@ -37,8 +39,12 @@ describe('slots in Asia/Seoul (no DST)', () => {
   it('should find the previous slot at, just after and just before a slot', () => {
     const at = new Date('2026-11-23T07:00:00+09:00');
     expect(previousSlot('0 7 * * 1', 'Asia/Seoul', at)?.toISOString()).toBe('2026-11-22T22:00:00.000Z');
-    expect(previousSlot('0 7 * * 1', 'Asia/Seoul', new Date(at.getTime() + 1))?.toISOString()).toBe('2026-11-22T22:00:00.000Z');
-    expect(previousSlot('0 7 * * 1', 'Asia/Seoul', new Date(at.getTime() - 1))?.toISOString()).toBe('2026-11-15T22:00:00.000Z');
+    expect(previousSlot('0 7 * * 1', 'Asia/Seoul', new Date(at.getTime() + 1))?.toISOString()).toBe(
+      '2026-11-22T22:00:00.000Z',
+    );
+    expect(previousSlot('0 7 * * 1', 'Asia/Seoul', new Date(at.getTime() - 1))?.toISOString()).toBe(
+      '2026-11-15T22:00:00.000Z',
+    );
   });
 
   it('should list slots strictly after the start', () => {
@@ -53,7 +59,9 @@ describe('slots in Asia/Seoul (no DST)', () => {
       '2026-11-22T22:00:40.000Z',
       '2026-11-22T22:01:00.000Z',
     ]);
-    expect(local(nextSlots('@weekly', 'Asia/Seoul', from, 1), 'Asia/Seoul')).toEqual(['2026-11-29 Sun 00:00:00 +09:00']);
+    expect(local(nextSlots('@weekly', 'Asia/Seoul', from, 1), 'Asia/Seoul')).toEqual([
+      '2026-11-29 Sun 00:00:00 +09:00',
+    ]);
   });
 
   it('should handle last-day, nearest-weekday and nth-weekday fields', () => {
@@ -64,12 +72,16 @@ describe('slots in Asia/Seoul (no DST)', () => {
       '2026-03-31 Tue 09:00:00 +09:00',
     ]);
     // The 1st of February 2026 is a Sunday: its nearest weekday is Monday the 2nd.
-    expect(local(nextSlots('0 9 1W 2 *', 'Asia/Seoul', from, 1), 'Asia/Seoul')).toEqual(['2026-02-02 Mon 09:00:00 +09:00']);
+    expect(local(nextSlots('0 9 1W 2 *', 'Asia/Seoul', from, 1), 'Asia/Seoul')).toEqual([
+      '2026-02-02 Mon 09:00:00 +09:00',
+    ]);
     expect(local(nextSlots('0 9 * * 1#2', 'Asia/Seoul', from, 2), 'Asia/Seoul')).toEqual([
       '2026-01-12 Mon 09:00:00 +09:00',
       '2026-02-09 Mon 09:00:00 +09:00',
     ]);
-    expect(local(nextSlots('0 9 * * 5L', 'Asia/Seoul', from, 1), 'Asia/Seoul')).toEqual(['2026-01-30 Fri 09:00:00 +09:00']);
+    expect(local(nextSlots('0 9 * * 5L', 'Asia/Seoul', from, 1), 'Asia/Seoul')).toEqual([
+      '2026-01-30 Fri 09:00:00 +09:00',
+    ]);
   });
 
   it('should reject a bad expression or timezone with a config error that says how to fix it', () => {
@@ -95,7 +107,12 @@ describe('slots across the 2026 US DST changes (America/New_York)', () => {
 
   it('should run a 02:30 slot once on the spring-forward day, at 03:00 when the gap ends', () => {
     const slots = upcomingSlots('30 2 * * *', tz, new Date('2026-03-06T12:00:00Z'), 4);
-    expect(local(slots.map((s) => s.at), tz)).toEqual([
+    expect(
+      local(
+        slots.map((s) => s.at),
+        tz,
+      ),
+    ).toEqual([
       '2026-03-07 Sat 02:30:00 -05:00',
       '2026-03-08 Sun 03:00:00 -04:00',
       '2026-03-09 Mon 02:30:00 -04:00',
@@ -116,13 +133,16 @@ describe('slots across the 2026 US DST changes (America/New_York)', () => {
 
   it('should run a 01:30 slot once on the fall-back day, at its first occurrence', () => {
     const slots = upcomingSlots('30 1 * * *', tz, new Date('2026-10-31T00:00:00Z'), 3);
-    expect(local(slots.map((s) => s.at), tz)).toEqual([
-      '2026-10-31 Sat 01:30:00 -04:00',
-      '2026-11-01 Sun 01:30:00 -04:00',
-      '2026-11-02 Mon 01:30:00 -05:00',
-    ]);
+    expect(
+      local(
+        slots.map((s) => s.at),
+        tz,
+      ),
+    ).toEqual(['2026-10-31 Sat 01:30:00 -04:00', '2026-11-01 Sun 01:30:00 -04:00', '2026-11-02 Mon 01:30:00 -05:00']);
     expect(slots[1]?.fit).toBe('first-of-two');
-    expect(slotNote(slots[1] as (typeof slots)[number], tz)).toBe('01:30 happens twice that day, clocks go back: runs once, at the first');
+    expect(slotNote(slots[1] as (typeof slots)[number], tz)).toBe(
+      '01:30 happens twice that day, clocks go back: runs once, at the first',
+    );
     expect(slotNote(slots[2] as (typeof slots)[number], tz)).toBe('');
   });
 
@@ -152,16 +172,28 @@ describe('slots across the 2026 EU DST changes (Europe/Berlin)', () => {
 
   it('should run a 02:30 slot once on 2026-03-29, at 03:00 CEST', () => {
     const slots = upcomingSlots('30 2 * * *', tz, new Date('2026-03-28T12:00:00Z'), 2);
-    expect(local(slots.map((s) => s.at), tz)).toEqual(['2026-03-29 Sun 03:00:00 +02:00', '2026-03-30 Mon 02:30:00 +02:00']);
+    expect(
+      local(
+        slots.map((s) => s.at),
+        tz,
+      ),
+    ).toEqual(['2026-03-29 Sun 03:00:00 +02:00', '2026-03-30 Mon 02:30:00 +02:00']);
     expect(slots[0]?.at.toISOString()).toBe('2026-03-29T01:00:00.000Z');
   });
 
   it('should run a 02:30 slot once on 2026-10-25, at the first 02:30 (CEST)', () => {
     const slots = upcomingSlots('30 2 * * *', tz, new Date('2026-10-24T12:00:00Z'), 2);
-    expect(local(slots.map((s) => s.at), tz)).toEqual(['2026-10-25 Sun 02:30:00 +02:00', '2026-10-26 Mon 02:30:00 +01:00']);
+    expect(
+      local(
+        slots.map((s) => s.at),
+        tz,
+      ),
+    ).toEqual(['2026-10-25 Sun 02:30:00 +02:00', '2026-10-26 Mon 02:30:00 +01:00']);
     expect(slots[0]?.fit).toBe('first-of-two');
     // During the second 02:30 (CET) the latest slot is still the first one.
-    expect(previousSlot('30 2 * * *', tz, new Date('2026-10-25T01:30:00Z'))?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(previousSlot('30 2 * * *', tz, new Date('2026-10-25T01:30:00Z'))?.toISOString()).toBe(
+      '2026-10-25T00:30:00.000Z',
+    );
   });
 
   it('should never list a slot twice or out of order over a whole year of hours', () => {

@@ -84,18 +84,47 @@ describe('Store', () => {
 
   it('should remember conditional-GET state per source', () => {
     const s = open();
-    s.sources.save('테크데일리', { url: 'https://x/rss', etag: '"abc"', lastModified: 'Wed, 11 Nov 2026 00:00:00 GMT', failures: 0 }, 'ok');
+    s.sources.save(
+      '테크데일리',
+      { url: 'https://x/rss', etag: '"abc"', lastModified: 'Wed, 11 Nov 2026 00:00:00 GMT', failures: 0 },
+      'ok',
+    );
     expect(s.sources.get('https://x/rss')).toMatchObject({ etag: '"abc"', failures: 0 });
     s.sources.save('테크데일리', { url: 'https://x/rss', failures: 2, lastError: 'HTTP 500' }, 'failed');
-    expect(s.sources.all()[0]).toMatchObject({ name: '테크데일리', failures: 2, lastError: 'HTTP 500', lastStatus: 'failed' });
+    expect(s.sources.all()[0]).toMatchObject({
+      name: '테크데일리',
+      failures: 2,
+      lastError: 'HTTP 500',
+      lastStatus: 'failed',
+    });
   });
 
   it('should give the topics of sent issues only, newest first, for novelty', () => {
     const s = open();
     const now = new Date('2026-11-16T00:00:00Z');
     s.items.insertNew([item()], now);
-    s.issues.record({ id: '2026-11-09', createdAt: '2026-11-09T00:00:00Z', asOf: '2026-11-09T00:00:00Z', title: 'a', dir: '/o/a', itemWatermark: 1 }, [topic('t-a', 1)]);
-    s.issues.record({ id: '2026-11-16', createdAt: '2026-11-16T00:00:00Z', asOf: '2026-11-16T00:00:00Z', title: 'b', dir: '/o/b', itemWatermark: 1 }, [topic('t-b', 1)]);
+    s.issues.record(
+      {
+        id: '2026-11-09',
+        createdAt: '2026-11-09T00:00:00Z',
+        asOf: '2026-11-09T00:00:00Z',
+        title: 'a',
+        dir: '/o/a',
+        itemWatermark: 1,
+      },
+      [topic('t-a', 1)],
+    );
+    s.issues.record(
+      {
+        id: '2026-11-16',
+        createdAt: '2026-11-16T00:00:00Z',
+        asOf: '2026-11-16T00:00:00Z',
+        title: 'b',
+        dir: '/o/b',
+        itemWatermark: 1,
+      },
+      [topic('t-b', 1)],
+    );
     expect(s.issues.sentTopics(4)).toEqual([]);
     expect(s.issues.sentItemIds().size).toBe(0);
     s.issues.setStatus('2026-11-09', 'sent', new Date('2026-11-09T01:00:00Z'));

@@ -6,7 +6,12 @@ const p = (text: string): TextBlock => ({ kind: 'paragraph', text });
 
 describe('the opening of a body', () => {
   it('keeps whole paragraphs while they fit and skips headings', () => {
-    const blocks: TextBlock[] = [{ kind: 'heading', text: '소제목' }, p('첫 문단이다.'), { kind: 'list-item', text: '항목 하나.' }, p('셋째 문단.')];
+    const blocks: TextBlock[] = [
+      { kind: 'heading', text: '소제목' },
+      p('첫 문단이다.'),
+      { kind: 'list-item', text: '항목 하나.' },
+      p('셋째 문단.'),
+    ];
     expect(openingOf(blocks)).toEqual(['첫 문단이다.', '항목 하나.', '셋째 문단.']);
   });
 

@@ -23,7 +23,12 @@ export function registerArchive(program: Command): void {
         const summary = writeArchive(
           opts.out,
           {
-            newsletter: { title: newsletter.title, locale: newsletter.locale, timezone: newsletter.timezone, baseUrl: newsletter.baseUrl },
+            newsletter: {
+              title: newsletter.title,
+              locale: newsletter.locale,
+              timezone: newsletter.timezone,
+              baseUrl: newsletter.baseUrl,
+            },
             issues: loaded.issues,
             now: app.clock.now(),
             labels,

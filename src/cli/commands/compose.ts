@@ -13,12 +13,22 @@ export function registerCompose(program: Command): void {
         const { composeStep } = await import('../../pipeline.js');
         const out = await composeStep(app, { force: opts.force === true });
         if (out.nothingNew) {
-          print(cmd, { issueId: null, nothingNew: true, reason: out.reason }, () => `Nothing new: ${out.reason}.${out.forceHelps ? ' (--force composes anyway.)' : ''}`);
+          print(
+            cmd,
+            { issueId: null, nothingNew: true, reason: out.reason },
+            () => `Nothing new: ${out.reason}.${out.forceHelps ? ' (--force composes anyway.)' : ''}`,
+          );
           return;
         }
         print(
           cmd,
-          { issueId: out.issueId, dir: out.dir, files: out.files, title: out.draft.title, warnings: out.rendered.warnings },
+          {
+            issueId: out.issueId,
+            dir: out.dir,
+            files: out.files,
+            title: out.draft.title,
+            warnings: out.rendered.warnings,
+          },
           () =>
             [
               `Composed ${out.draft.title}`,

@@ -32,7 +32,9 @@ const MARK: Record<Level, string> = { ok: '✓', warn: '!', fail: '✗' };
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('check the config, data folder and store, sources, templates and the schedule (last run, next run, last failure)')
+    .description(
+      'check the config, data folder and store, sources, templates and the schedule (last run, next run, last failure)',
+    )
     .action(async (_opts: unknown, cmd: Command) => {
       const report = await diagnose(cmd);
       print(cmd, report, () => formatReport(report));
@@ -77,14 +79,22 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
   let store: Store | undefined;
   const data = config.paths.data;
   if (!existsSync(data)) {
-    checks.push({ name: 'data', level: 'warn', detail: `${data} does not exist yet; the first collect or run creates it` });
+    checks.push({
+      name: 'data',
+      level: 'warn',
+      detail: `${data} does not exist yet; the first collect or run creates it`,
+    });
   } else {
     try {
       accessSync(data, constants.W_OK);
       store = StoreImpl.open(data);
       checks.push(storeCheck(store, data));
     } catch (e) {
-      checks.push({ name: 'data', level: 'fail', detail: `${data}: ${reasonOf(e)} — fix its permissions or pass --data-dir` });
+      checks.push({
+        name: 'data',
+        level: 'fail',
+        detail: `${data}: ${reasonOf(e)} — fix its permissions or pass --data-dir`,
+      });
     }
   }
   try {
@@ -167,12 +177,20 @@ function sourceChecks(config: BriefingConfig, store: Store | undefined): SourceC
 function templatesCheck(config: BriefingConfig): Check {
   const dir = config.paths.templates;
   if (!existsSync(dir)) {
-    return { name: 'templates', level: 'fail', detail: `${dir} does not exist — set paths.templates or copy the bundled templates folder` };
+    return {
+      name: 'templates',
+      level: 'fail',
+      detail: `${dir} does not exist — set paths.templates or copy the bundled templates folder`,
+    };
   }
   const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(mjml|hbs)$/.test(f));
   return files.length
     ? { name: 'templates', level: 'ok', detail: `${dir} (${files.length} template files)` }
-    : { name: 'templates', level: 'fail', detail: `${dir} holds no .mjml or .hbs templates — copy the bundled templates folder there` };
+    : {
+        name: 'templates',
+        level: 'fail',
+        detail: `${dir} holds no .mjml or .hbs templates — copy the bundled templates folder there`,
+      };
 }
 
 function localeCheck(config: BriefingConfig): Check {

@@ -18,7 +18,9 @@ interface PreviewCliOptions {
 export function registerPreview(program: Command): void {
   program
     .command('preview')
-    .description('show the draft in a browser, rendered as it will be sent; the page reloads live on template, locale, config or draft edits')
+    .description(
+      'show the draft in a browser, rendered as it will be sent; the page reloads live on template, locale, config or draft edits',
+    )
     .option('-p, --port <n>', 'port to listen on (0 = a free one)', '0')
     .option('--host <address>', 'address to listen on; keep loopback unless others must see it', '127.0.0.1')
     .option('--issue <id>', 'show this issue (default: the latest)')
@@ -26,13 +28,25 @@ export function registerPreview(program: Command): void {
     .action(async (opts: PreviewCliOptions, cmd: Command) => {
       const port = Number(opts.port);
       if (!/^\d+$/.test(opts.port) || port > 65535) {
-        throw new BriefingError('EUSAGE', `--port "${opts.port}" is not a port`, 'pass a number from 1 to 65535, or 0 for a free one');
+        throw new BriefingError(
+          'EUSAGE',
+          `--port "${opts.port}" is not a port`,
+          'pass a number from 1 to 65535, or 0 for a free one',
+        );
       }
       if (opts.issue !== undefined && !isIssueId(opts.issue)) {
-        throw new BriefingError('EUSAGE', `--issue "${opts.issue}" is not an issue id`, 'pass an id from the outbox folder, like 2026-11-23');
+        throw new BriefingError(
+          'EUSAGE',
+          `--issue "${opts.issue}" is not an issue id`,
+          'pass an id from the outbox folder, like 2026-11-23',
+        );
       }
       if (opts.draft && !existsSync(resolve(opts.draft))) {
-        throw new BriefingError('ENOTFOUND', `draft not found: ${resolve(opts.draft)}`, 'pass the path of a draft.yaml written by `briefing compose`');
+        throw new BriefingError(
+          'ENOTFOUND',
+          `draft not found: ${resolve(opts.draft)}`,
+          'pass the path of a draft.yaml written by `briefing compose`',
+        );
       }
       const app = await openApp(cmd);
       try {
@@ -41,7 +55,9 @@ export function registerPreview(program: Command): void {
         const server = await startPreview(deps, { host: opts.host, port });
         try {
           print(cmd, { url: server.url, watching: deps.watch }, () =>
-            [`Preview at ${server.url}`, `  watching ${deps.watch.join(', ')} and the draft`, '  Ctrl+C stops it'].join('\n'),
+            [`Preview at ${server.url}`, `  watching ${deps.watch.join(', ')} and the draft`, '  Ctrl+C stops it'].join(
+              '\n',
+            ),
           );
           await untilSignal();
         } finally {
@@ -67,7 +83,9 @@ function untilSignal(): Promise<void> {
 
 /** Wire the preview with the pipeline: the same draft parsing and rendering that sending uses. */
 async function wirePreview(app: App, cmd: Command, opts: PreviewCliOptions): Promise<PreviewDeps> {
-  const { collectStep, composeStep, publicRecipient, renderDraft, renderDraftFile, sendStep } = await import('../../pipeline.js');
+  const { collectStep, composeStep, publicRecipient, renderDraft, renderDraftFile, sendStep } = await import(
+    '../../pipeline.js'
+  );
   const { parseDraft } = await import('../../compose/index.js');
   const { personalize } = await import('../../render/index.js');
   const gopts = globalOptions(cmd);
@@ -89,10 +107,18 @@ async function wirePreview(app: App, cmd: Command, opts: PreviewCliOptions): Pro
     async loadDraft(issueId) {
       const file = draftFile(issueId);
       if (!file) {
-        throw new BriefingError('ENOTFOUND', 'no issue has been composed yet', 'press Re-compose, or run `briefing compose`');
+        throw new BriefingError(
+          'ENOTFOUND',
+          'no issue has been composed yet',
+          'press Re-compose, or run `briefing compose`',
+        );
       }
       if (!existsSync(file)) {
-        throw new BriefingError('ENOTFOUND', `draft not found: ${file}`, 'pick another issue, or run `briefing compose --force`');
+        throw new BriefingError(
+          'ENOTFOUND',
+          `draft not found: ${file}`,
+          'pick another issue, or run `briefing compose --force`',
+        );
       }
       return parseDraft(readFileSync(file, 'utf8'), file);
     },

@@ -32,7 +32,10 @@ export function registerRank(program: Command): void {
             : result.topics.length === 0
               ? `No topics: no items in the window before ${json.asOf}. Run \`briefing collect\` first, or pass --as-of.`
               : result.topics
-                  .map((t, i) => `${String(i + 1).padStart(2)}. ${t.score.toFixed(3)}  ${t.title}  (${t.items.length} items, ${t.explain.sourceCount} sources)${t.followUp ? ' [follow-up]' : ''}`)
+                  .map(
+                    (t, i) =>
+                      `${String(i + 1).padStart(2)}. ${t.score.toFixed(3)}  ${t.title}  (${t.items.length} items, ${t.explain.sourceCount} sources)${t.followUp ? ' [follow-up]' : ''}`,
+                  )
                   .join('\n'),
         );
       } finally {

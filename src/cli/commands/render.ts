@@ -12,7 +12,11 @@ export function registerRender(program: Command): void {
         const { renderDraftFile } = await import('../../pipeline.js');
         const out = await renderDraftFile(app, draftFile);
         print(cmd, { issueId: out.issueId, dir: out.dir, files: out.files, warnings: out.rendered.warnings }, () =>
-          [`Rendered ${out.draft.title}`, `  ${out.dir}/`, ...out.rendered.warnings.map((w) => `  warning: ${w.message}`)].join('\n'),
+          [
+            `Rendered ${out.draft.title}`,
+            `  ${out.dir}/`,
+            ...out.rendered.warnings.map((w) => `  warning: ${w.message}`),
+          ].join('\n'),
         );
       } finally {
         app.close();

@@ -17,7 +17,10 @@ export function registerRun(program: Command): void {
         const bar = globalOptions(cmd).json ? undefined : progressBar(process.stderr);
         let out;
         try {
-          out = await runOnce(app, { force: opts.force === true, ...(bar?.onProgress ? { onProgress: bar.onProgress } : {}) });
+          out = await runOnce(app, {
+            force: opts.force === true,
+            ...(bar?.onProgress ? { onProgress: bar.onProgress } : {}),
+          });
         } finally {
           bar?.stop();
         }
@@ -43,7 +46,9 @@ export function registerRun(program: Command): void {
                     out.resumedIssueId && sent
                       ? `Resumed delivery of issue ${out.resumedIssueId}: ${sent.sent} sent, ${sent.skipped} skipped, ${sent.failed} failed, ${sent.uncertain} uncertain.`
                       : '',
-                  ].filter(Boolean).join('\n')
+                  ]
+                    .filter(Boolean)
+                    .join('\n')
                 : [
                     `Composed ${issue.draft.title}`,
                     `Wrote ${issue.dir}/`,

@@ -24,7 +24,11 @@ export function registerSchedule(program: Command): void {
     .option('--count <n>', 'with --dry-run: how many slots to list', '5')
     .option('--from <time>', 'with --dry-run: list slots after this ISO time instead of now')
     .option('--wait', 'if another scheduler holds the lock, wait for it to exit instead of failing')
-    .option('--shutdown-timeout <duration>', 'on SIGINT/SIGTERM, how long the current run may take before it is left to resume on the next start', '30s')
+    .option(
+      '--shutdown-timeout <duration>',
+      'on SIGINT/SIGTERM, how long the current run may take before it is left to resume on the next start',
+      '30s',
+    )
     .action(async (opts: ScheduleOpts, cmd: Command) => {
       if (opts.dryRun) return dryRun(cmd, opts);
       return serve(cmd, opts);
@@ -34,30 +38,47 @@ export function registerSchedule(program: Command): void {
 async function dryRun(cmd: Command, opts: ScheduleOpts): Promise<void> {
   const count = Number(opts.count);
   if (!Number.isInteger(count) || count < 1 || count > 1000) {
-    throw new BriefingError('EUSAGE', `--count "${opts.count}" is not a whole number from 1 to 1000`, 'write it like --count 10');
+    throw new BriefingError(
+      'EUSAGE',
+      `--count "${opts.count}" is not a whole number from 1 to 1000`,
+      'write it like --count 10',
+    );
   }
   const from = opts.from === undefined ? new Date() : new Date(opts.from);
   if (Number.isNaN(from.getTime())) {
-    throw new BriefingError('EUSAGE', `--from "${opts.from}" is not a date-time`, 'write it like 2026-03-07T00:00:00-05:00');
+    throw new BriefingError(
+      'EUSAGE',
+      `--from "${opts.from}" is not a date-time`,
+      'write it like 2026-03-07T00:00:00-05:00',
+    );
   }
   const { newsletter } = await readConfig(globalOptions(cmd));
   const { slotViews, formatSlotLines } = await import('../../schedule/index.js');
   const { timezone, schedule, collectSchedule } = newsletter;
   const issue = slotViews(schedule, timezone, from, count, 'newsletter.schedule');
-  const collect = collectSchedule ? slotViews(collectSchedule, timezone, from, count, 'newsletter.collectSchedule') : [];
-  print(cmd, { timezone, from: from.toISOString(), schedule, issue, collectSchedule: collectSchedule ?? null, collect }, () =>
-    [
-      `Issue slots: "${schedule}" in ${timezone}, the next ${count} after ${from.toISOString()}:`,
-      ...formatSlotLines(issue),
-      ...(collectSchedule ? [`Collection slots: "${collectSchedule}":`, ...formatSlotLines(collect)] : []),
-    ].join('\n'),
+  const collect = collectSchedule
+    ? slotViews(collectSchedule, timezone, from, count, 'newsletter.collectSchedule')
+    : [];
+  print(
+    cmd,
+    { timezone, from: from.toISOString(), schedule, issue, collectSchedule: collectSchedule ?? null, collect },
+    () =>
+      [
+        `Issue slots: "${schedule}" in ${timezone}, the next ${count} after ${from.toISOString()}:`,
+        ...formatSlotLines(issue),
+        ...(collectSchedule ? [`Collection slots: "${collectSchedule}":`, ...formatSlotLines(collect)] : []),
+      ].join('\n'),
   );
 }
 
 async function serve(cmd: Command, opts: ScheduleOpts): Promise<void> {
   const shutdownTimeoutMs = parseDuration(opts.shutdownTimeout);
   if (shutdownTimeoutMs === undefined) {
-    throw new BriefingError('EUSAGE', `--shutdown-timeout "${opts.shutdownTimeout}" is not a duration`, 'write it like 30s or 2m');
+    throw new BriefingError(
+      'EUSAGE',
+      `--shutdown-timeout "${opts.shutdownTimeout}" is not a duration`,
+      'write it like 30s or 2m',
+    );
   }
   const config = await readConfig(globalOptions(cmd));
   const { createApp, jsonLogger, systemClock } = await import('../../app.js');
@@ -115,12 +136,20 @@ async function serve(cmd: Command, opts: ScheduleOpts): Promise<void> {
     const started = await scheduler.start({
       wait: opts.wait === true,
       onWaiting: (held) =>
-        process.stderr.write(`briefing: another scheduler holds the lock (${describeHolder(held, new Date())}); waiting for it to exit\n`),
+        process.stderr.write(
+          `briefing: another scheduler holds the lock (${describeHolder(held, new Date())}); waiting for it to exit\n`,
+        ),
     });
     if (started.started) {
       print(
         cmd,
-        { started: true, pid: process.pid, timezone: newsletter.timezone, schedule: newsletter.schedule, nextIssue: started.next.issue.toISOString() },
+        {
+          started: true,
+          pid: process.pid,
+          timezone: newsletter.timezone,
+          schedule: newsletter.schedule,
+          nextIssue: started.next.issue.toISOString(),
+        },
         () =>
           `Scheduling "${newsletter.schedule}" in ${newsletter.timezone}; next issue ${formatLocal(started.next.issue.getTime(), newsletter.timezone)}. ` +
           'Ctrl+C stops.',

@@ -20,20 +20,33 @@ export function registerSend(program: Command): void {
     )
     .action(async (opts: SendOptions, cmd: Command) => {
       if (opts.to && opts.retryUncertain) {
-        throw new BriefingError('EUSAGE', '--to and --retry-uncertain do not go together', 'a test send (--to) never touches the ledger');
+        throw new BriefingError(
+          'EUSAGE',
+          '--to and --retry-uncertain do not go together',
+          'a test send (--to) never touches the ledger',
+        );
       }
       const app = await openApp(cmd);
       try {
         const issueId = opts.issue ?? app.store.issues.latest()?.id;
         if (!issueId) {
-          throw new BriefingError('ENOTFOUND', 'there is no issue to send', 'run `briefing compose` first, or pass --issue <id>');
+          throw new BriefingError(
+            'ENOTFOUND',
+            'there is no issue to send',
+            'run `briefing compose` first, or pass --issue <id>',
+          );
         }
         const { sendStep } = await import('../../pipeline.js');
         const summary = await sendStep(app, issueId, {
           ...(opts.to ? { to: opts.to } : {}),
           ...(opts.retryUncertain ? { retryUncertain: true } : {}),
         });
-        const json = { sent: summary.sent, skipped: summary.skipped, failed: summary.failed, uncertain: summary.uncertain };
+        const json = {
+          sent: summary.sent,
+          skipped: summary.skipped,
+          failed: summary.failed,
+          uncertain: summary.uncertain,
+        };
         print(cmd, json, () => {
           if (opts.to) return `Test copy of ${issueId} sent to ${opts.to} (${app.config.delivery.transport}).`;
           const lines = [

@@ -14,13 +14,21 @@ export function registerSubscribers(program: Command): void {
 
   cmd
     .command('import [csv]')
-    .description('add or update subscribers from a CSV file (email,name,topics; header optional); default: the config\'s subscribers file')
+    .description(
+      "add or update subscribers from a CSV file (email,name,topics; header optional); default: the config's subscribers file",
+    )
     .action(async (csv: string | undefined, _opts: unknown, sub: Command) => {
       const app = await openApp(sub);
       try {
         const file = csv ? resolve(csv) : app.config.subscribers;
-        if (!file) throw new BriefingError('EUSAGE', 'no CSV file given', 'pass the file (briefing subscribers import list.csv) or set subscribers: in the config');
-        if (!existsSync(file)) throw new BriefingError('ENOTFOUND', `subscribers file not found: ${file}`, 'check the path');
+        if (!file)
+          throw new BriefingError(
+            'EUSAGE',
+            'no CSV file given',
+            'pass the file (briefing subscribers import list.csv) or set subscribers: in the config',
+          );
+        if (!existsSync(file))
+          throw new BriefingError('ENOTFOUND', `subscribers file not found: ${file}`, 'check the path');
         const { parseSubscribersCsv } = await import('../../deliver/subscribers-csv.js');
         const parsed = parseSubscribersCsv(readFileSync(file, 'utf8'), file);
         const r = app.store.subscribers.upsertMany(parsed.subscribers, new Date());
@@ -42,12 +50,16 @@ export function registerSubscribers(program: Command): void {
     .description('add (or update) one subscriber')
     .option('--name <name>', 'display name')
     .option('--topics <list>', 'topic preferences, separated by commas (default: everything)')
-    .option('--resubscribe', 'take the address off the suppression list (only when the person asked to subscribe again)')
+    .option(
+      '--resubscribe',
+      'take the address off the suppression list (only when the person asked to subscribe again)',
+    )
     .action(async (email: string, opts: { name?: string; topics?: string; resubscribe?: boolean }, sub: Command) => {
       const { normalizeEmail } = await import('../../deliver/address.js');
       const { splitTopics } = await import('../../deliver/subscribers-csv.js');
       const address = normalizeEmail(email);
-      if (!address) throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
+      if (!address)
+        throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
       const app = await openApp(sub);
       try {
         const now = new Date();
@@ -63,7 +75,11 @@ export function registerSubscribers(program: Command): void {
         const name = opts.name?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
         const r = app.store.subscribers.upsertMany([{ email: address, name, topics: splitTopics(opts.topics) }], now);
         const what = r.added ? 'added' : r.updated ? 'updated' : 'unchanged';
-        print(sub, { email: address, result: what, resubscribed: Boolean(suppressed) }, () => `${address}: ${what}${suppressed ? ' (resubscribed)' : ''}.`);
+        print(
+          sub,
+          { email: address, result: what, resubscribed: Boolean(suppressed) },
+          () => `${address}: ${what}${suppressed ? ' (resubscribed)' : ''}.`,
+        );
       } finally {
         app.close();
       }
@@ -76,7 +92,8 @@ export function registerSubscribers(program: Command): void {
     .action(async (email: string, opts: { suppress?: boolean }, sub: Command) => {
       const { normalizeEmail } = await import('../../deliver/address.js');
       const address = normalizeEmail(email);
-      if (!address) throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
+      if (!address)
+        throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
       const app = await openApp(sub);
       try {
         if (opts.suppress) app.store.subscribers.suppress(address, 'manual', new Date());
@@ -84,8 +101,10 @@ export function registerSubscribers(program: Command): void {
         if (!removed && !opts.suppress) {
           throw new BriefingError('ENOTFOUND', `${address} is not a subscriber`, 'see `briefing subscribers list`');
         }
-        print(sub, { email: address, removed, suppressed: opts.suppress === true }, () =>
-          `${address}: ${removed ? 'removed' : 'not a subscriber'}${opts.suppress ? ', suppressed' : ''}.`,
+        print(
+          sub,
+          { email: address, removed, suppressed: opts.suppress === true },
+          () => `${address}: ${removed ? 'removed' : 'not a subscriber'}${opts.suppress ? ', suppressed' : ''}.`,
         );
       } finally {
         app.close();
@@ -100,7 +119,11 @@ export function registerSubscribers(program: Command): void {
     .action(async (opts: { status: string; suppressed?: boolean }, sub: Command) => {
       const statuses = ['active', 'unsubscribed', 'bounced', 'all'];
       if (!statuses.includes(opts.status)) {
-        throw new BriefingError('EUSAGE', `--status "${opts.status}" is not one of ${statuses.join(', ')}`, 'pick one of those');
+        throw new BriefingError(
+          'EUSAGE',
+          `--status "${opts.status}" is not one of ${statuses.join(', ')}`,
+          'pick one of those',
+        );
       }
       const app = await openApp(sub);
       try {
@@ -108,7 +131,11 @@ export function registerSubscribers(program: Command): void {
         const out = process.stdout;
         if (opts.suppressed) {
           const rows = app.store.subscribers.suppressions();
-          print(sub, rows, () => (rows.length ? rows.map((r) => `${r.email}\t${r.reason}\t${r.at}`).join('\n') : 'The suppression list is empty.'));
+          print(sub, rows, () =>
+            rows.length
+              ? rows.map((r) => `${r.email}\t${r.reason}\t${r.at}`).join('\n')
+              : 'The suppression list is empty.',
+          );
           return;
         }
         // Streamed: one line (or one JSON array element) per subscriber, never the whole list in memory.
@@ -116,14 +143,19 @@ export function registerSubscribers(program: Command): void {
         if (json) out.write('[');
         for (const s of app.store.subscribers.all()) {
           if (opts.status !== 'all' && s.status !== (opts.status as Status)) continue;
-          if (json) out.write(`${n ? ',' : ''}\n  ${JSON.stringify({ email: s.email, name: s.name ?? null, topics: s.topics, status: s.status })}`);
+          if (json)
+            out.write(
+              `${n ? ',' : ''}\n  ${JSON.stringify({ email: s.email, name: s.name ?? null, topics: s.topics, status: s.status })}`,
+            );
           else out.write(`${s.email}\t${s.name ?? ''}\t${s.topics.join(',')}\t${s.status}\n`);
           n++;
         }
         if (json) out.write(n ? '\n]\n' : ']\n');
         else {
           const c = app.store.subscribers.counts();
-          process.stderr.write(`${n} listed; ${c.active} active, ${c.unsubscribed} unsubscribed, ${c.bounced} bounced, ${c.suppressed} suppressed addresses.\n`);
+          process.stderr.write(
+            `${n} listed; ${c.active} active, ${c.unsubscribed} unsubscribed, ${c.bounced} bounced, ${c.suppressed} suppressed addresses.\n`,
+          );
         }
       } finally {
         app.close();

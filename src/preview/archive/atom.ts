@@ -19,7 +19,9 @@ export function siteBase(baseUrl: string | undefined): string | undefined {
 
 function entryId(input: ArchiveInput, issue: ArchiveIssue): string {
   const base = siteBase(input.newsletter.baseUrl);
-  return base ? `${base}${issuePath(issue.id)}` : `urn:uuid:${stableUuid(`briefing:${input.newsletter.title}:issue:${issue.id}`)}`;
+  return base
+    ? `${base}${issuePath(issue.id)}`
+    : `urn:uuid:${stableUuid(`briefing:${input.newsletter.title}:issue:${issue.id}`)}`;
 }
 
 const safeUrl = (url: string): string | undefined => (/^https?:\/\//i.test(url) ? url : undefined);

@@ -20,7 +20,9 @@ export function indexPage(input: ArchiveInput, issues: readonly ArchiveIssue[]):
   const t = archiveText(newsletter.locale, input.labels);
   const items = issues
     .map(
-      (issue) => `<li><time datetime="${esc(issue.sentAt)}">${esc(formatDate(issue.sentAt, newsletter.locale, newsletter.timezone))}</time>
+      (
+        issue,
+      ) => `<li><time datetime="${esc(issue.sentAt)}">${esc(formatDate(issue.sentAt, newsletter.locale, newsletter.timezone))}</time>
 <a href="${esc(issuePath(issue.id))}">${esc(issue.draft.title)}</a>${
         issue.draft.preheader ? `<p>${esc(issue.draft.preheader)}</p>` : ''
       }</li>`,
@@ -82,7 +84,9 @@ export function issuePage(
   const title = `${issue.draft.title} · ${newsletter.title}`;
   let html = stripRecipientTokens(issue.html);
   const head = [
-    /<meta[^>]+name=["']?viewport/i.test(html) ? '' : '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    /<meta[^>]+name=["']?viewport/i.test(html)
+      ? ''
+      : '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<link rel="alternate" type="application/atom+xml" href="../feed.xml" title="${esc(newsletter.title)}">`,
     base ? `<link rel="canonical" href="${esc(`${base}${issuePath(issue.id)}`)}">` : '',
     `<style>${NAV_DARK_CSS}</style>`,

@@ -25,7 +25,13 @@ export interface ArchiveLoad {
 
 function isDraft(data: unknown): data is Draft {
   const d = data as Partial<Draft> | null;
-  return !!d && typeof d === 'object' && typeof d.title === 'string' && Array.isArray(d.stories) && Array.isArray(d.headlines);
+  return (
+    !!d &&
+    typeof d === 'object' &&
+    typeof d.title === 'string' &&
+    Array.isArray(d.stories) &&
+    Array.isArray(d.headlines)
+  );
 }
 
 /** Read issue.html and draft.json of every sent issue. An issue whose files are missing is skipped and named. */

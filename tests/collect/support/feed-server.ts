@@ -2,7 +2,13 @@
  * A real HTTP server on 127.0.0.1 (port 0) for collect tests: each path is a handler,
  * and every request is recorded (path and headers) so tests can check what was sent.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

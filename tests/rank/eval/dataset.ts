@@ -6,11 +6,26 @@ import { EVAL_ITEMS, EVAL_NOW, EVAL_SOURCES, type EvalItem } from './stories.js'
 export const evalNow = new Date(EVAL_NOW);
 
 export function evalSources(): SourceConfig[] {
-  return EVAL_SOURCES.map((s) => ({ name: s.name, url: `https://${s.weight}.example.com/${encodeURIComponent(s.name)}`, weight: s.weight, fullText: false }));
+  return EVAL_SOURCES.map((s) => ({
+    name: s.name,
+    url: `https://${s.weight}.example.com/${encodeURIComponent(s.name)}`,
+    weight: s.weight,
+    fullText: false,
+  }));
 }
 
 export function toItems(list: readonly EvalItem[] = EVAL_ITEMS, now = evalNow): Item[] {
-  return list.map((e) => item({ id: e.id, title: e.title, body: e.body, source: e.source, h: e.h, now, link: `https://news.example.com/${e.story}/${e.id}` }));
+  return list.map((e) =>
+    item({
+      id: e.id,
+      title: e.title,
+      body: e.body,
+      source: e.source,
+      h: e.h,
+      now,
+      link: `https://news.example.com/${e.story}/${e.id}`,
+    }),
+  );
 }
 
 export function goldLabels(list: readonly EvalItem[] = EVAL_ITEMS): Map<number, string> {
@@ -30,7 +45,10 @@ export function predictedLabels(result: RankResult): Map<number, string> {
 }
 
 /** The gold story most of a topic's items belong to. */
-export function storyOf(topic: { items: ReadonlyArray<{ itemId: number; duplicates: number[] }> }, gold = goldLabels()): string {
+export function storyOf(
+  topic: { items: ReadonlyArray<{ itemId: number; duplicates: number[] }> },
+  gold = goldLabels(),
+): string {
   const count = new Map<string, number>();
   for (const it of topic.items) {
     for (const id of [it.itemId, ...it.duplicates]) {

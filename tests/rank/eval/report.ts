@@ -13,7 +13,8 @@ import { EVAL_ITEMS } from './stories.js';
 const gold = goldLabels();
 const items = toItems();
 const pct = (x: number): string => (x * 100).toFixed(1).padStart(5);
-const run = (rank: Partial<RankConfig> = {}) => rankTopics(input({ items, sources: evalSources(), now: evalNow, rank }));
+const run = (rank: Partial<RankConfig> = {}) =>
+  rankTopics(input({ items, sources: evalSources(), now: evalNow, rank }));
 
 console.log(`${items.length} items, ${new Set(gold.values()).size} gold stories`);
 console.log('clusterThreshold  pairwise P    R     F1 | B-cubed P    R     F1 | topics');
@@ -31,12 +32,16 @@ const goldDups = new Set(EVAL_ITEMS.filter((e) => e.dupOf !== undefined).map((e)
 for (const dup of [0.6, 0.7, 0.8, 0.9]) {
   const pairs = predictedDuplicatePairs(run({ duplicateThreshold: dup })).map(([d, k]) => [k, d].join('-'));
   const hits = pairs.filter((p) => goldDups.has(p)).length;
-  console.log(`duplicateThreshold ${dup}: ${pairs.length} collapsed, ${hits} of ${goldDups.size} wire copies, ${pairs.length - hits} wrong`);
+  console.log(
+    `duplicateThreshold ${dup}: ${pairs.length} collapsed, ${hits} of ${goldDups.size} wire copies, ${pairs.length - hits} wrong`,
+  );
 }
 if (process.argv.includes('--topics')) {
   const r = run();
   for (const t of [...r.topics, ...r.dropped.map((d) => d.topic)]) {
-    const members = t.items.map((i) => `${i.itemId}:${gold.get(i.itemId)}${i.duplicates.length ? `+${i.duplicates.join('+')}` : ''}`);
+    const members = t.items.map(
+      (i) => `${i.itemId}:${gold.get(i.itemId)}${i.duplicates.length ? `+${i.duplicates.join('+')}` : ''}`,
+    );
     console.log(t.id, members.join(' '));
   }
 }

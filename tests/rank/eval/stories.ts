@@ -35,39 +35,55 @@ export const EVAL_SOURCES = [
 export const EVAL_ITEMS: EvalItem[] = [
   // ---------------------------------------------------------------- nvidia-rubin (5 sources + a wire copy)
   {
-    id: 1, story: 'nvidia-rubin', source: '연합뉴스', h: 26,
+    id: 1,
+    story: 'nvidia-rubin',
+    source: '연합뉴스',
+    h: 26,
     title: '엔비디아, 차세대 AI 칩 \'루빈\' 공개…"블랙웰보다 2.6배 빨라"',
     body: [
-      '미국 반도체 기업 엔비디아가 차세대 인공지능(AI) 가속기 \'루빈\'을 공개했다. 젠슨 황 최고경영자(CEO)는 22일(현지시간) 미국 새너제이에서 열린 행사에서 루빈이 현행 블랙웰 대비 추론 성능이 2.6배 높다고 밝혔다.',
+      "미국 반도체 기업 엔비디아가 차세대 인공지능(AI) 가속기 '루빈'을 공개했다. 젠슨 황 최고경영자(CEO)는 22일(현지시간) 미국 새너제이에서 열린 행사에서 루빈이 현행 블랙웰 대비 추론 성능이 2.6배 높다고 밝혔다.",
       '루빈은 TSMC의 3나노 공정으로 생산되며 6세대 고대역폭메모리(HBM4)를 탑재한다. 엔비디아는 내년 하반기부터 주요 클라우드 기업에 공급할 계획이다.',
     ],
   },
   {
-    id: 2, story: 'nvidia-rubin', source: '뉴스1', h: 25, dupOf: 1,
+    id: 2,
+    story: 'nvidia-rubin',
+    source: '뉴스1',
+    h: 25,
+    dupOf: 1,
     title: '엔비디아, 차세대 AI 칩 \'루빈\' 공개…"블랙웰보다 2.6배 빨라"(종합)',
     body: [
-      '미국 반도체 기업 엔비디아가 차세대 인공지능(AI) 가속기 \'루빈\'을 공개했다. 젠슨 황 최고경영자(CEO)는 22일(현지시간) 미국 새너제이에서 열린 행사에서 루빈이 현행 블랙웰 대비 추론 성능이 2.6배 높다고 밝혔다.',
+      "미국 반도체 기업 엔비디아가 차세대 인공지능(AI) 가속기 '루빈'을 공개했다. 젠슨 황 최고경영자(CEO)는 22일(현지시간) 미국 새너제이에서 열린 행사에서 루빈이 현행 블랙웰 대비 추론 성능이 2.6배 높다고 밝혔다.",
       '루빈은 TSMC의 3나노 공정으로 생산되며 6세대 고대역폭메모리(HBM4)를 탑재한다. 엔비디아는 내년 하반기부터 주요 클라우드 기업에 루빈을 공급할 계획이다.',
     ],
   },
   {
-    id: 3, story: 'nvidia-rubin', source: '전자신문', h: 24,
+    id: 3,
+    story: 'nvidia-rubin',
+    source: '전자신문',
+    h: 24,
     title: '젠슨 황 "루빈, 추론 성능 2.6배"…엔비디아 차세대 GPU 베일 벗었다',
     body: [
-      '엔비디아가 차세대 그래픽처리장치(GPU) 아키텍처 루빈을 처음 선보였다. 젠슨 황 CEO는 기조연설에서 루빈 기반 서버 \'NVL144\'가 블랙웰 울트라 대비 2.6배의 추론 성능을 낸다고 강조했다.',
+      "엔비디아가 차세대 그래픽처리장치(GPU) 아키텍처 루빈을 처음 선보였다. 젠슨 황 CEO는 기조연설에서 루빈 기반 서버 'NVL144'가 블랙웰 울트라 대비 2.6배의 추론 성능을 낸다고 강조했다.",
       '업계는 루빈에 HBM4가 들어가는 만큼 삼성전자와 SK하이닉스의 공급 경쟁이 치열해질 것으로 본다.',
     ],
   },
   {
-    id: 4, story: 'nvidia-rubin', source: 'ZDNet Korea', h: 22,
-    title: 'Nvidia \'Rubin\' 공개…AI 데이터센터 판도 바꾼다',
+    id: 4,
+    story: 'nvidia-rubin',
+    source: 'ZDNet Korea',
+    h: 22,
+    title: "Nvidia 'Rubin' 공개…AI 데이터센터 판도 바꾼다",
     body: [
       'Nvidia가 차세대 AI 가속기 Rubin을 발표했다. 회사는 Rubin이 3나노 공정과 HBM4 메모리를 채택해 전 세대보다 전력 효율이 크게 개선됐다고 설명했다.',
       'Rubin 플랫폼은 2026년 하반기 출시되며 마이크로소프트, 구글, 아마존 등 하이퍼스케일러가 첫 고객이 될 전망이다.',
     ],
   },
   {
-    id: 5, story: 'nvidia-rubin', source: '한국경제', h: 18,
+    id: 5,
+    story: 'nvidia-rubin',
+    source: '한국경제',
+    h: 18,
     title: '엔비디아 루빈 공개에 HBM 공급사 기대감…삼성·하이닉스 수혜 전망',
     body: [
       '엔비디아가 차세대 AI 칩 루빈을 공개하면서 HBM4를 공급할 국내 메모리 기업의 수혜가 예상된다. 루빈은 칩당 HBM4 8개를 탑재한다.',
@@ -75,17 +91,23 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 6, story: 'nvidia-rubin', source: '블로터', h: 12,
+    id: 6,
+    story: 'nvidia-rubin',
+    source: '블로터',
+    h: 12,
     title: '엔비디아 루빈, 무엇이 달라졌나…숫자로 본 차세대 AI 칩',
     body: [
       '엔비디아가 공개한 루빈은 블랙웰 후속 아키텍처다. 추론 성능은 2.6배, 메모리 대역폭은 2.8배 늘었다.',
-      '젠슨 황은 루빈 다음 세대인 \'파인만\'도 2028년 내놓겠다고 예고했다.',
+      "젠슨 황은 루빈 다음 세대인 '파인만'도 2028년 내놓겠다고 예고했다.",
     ],
   },
 
   // ---------------------------------------------------------------- samsung-hbm4
   {
-    id: 7, story: 'samsung-hbm4', source: '조선비즈', h: 70,
+    id: 7,
+    story: 'samsung-hbm4',
+    source: '조선비즈',
+    h: 70,
     title: '삼성전자, 엔비디아 HBM4 품질 테스트 통과…내년 공급 본격화',
     body: [
       '삼성전자가 엔비디아의 6세대 고대역폭메모리(HBM4) 품질 테스트를 통과한 것으로 확인됐다. 업계에 따르면 삼성전자는 최근 엔비디아로부터 HBM4 12단 제품의 최종 승인을 받았다.',
@@ -93,15 +115,21 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 8, story: 'samsung-hbm4', source: '매일경제', h: 68,
-    title: '삼성 HBM4, 엔비디아 \'퀄\' 뚫었다',
+    id: 8,
+    story: 'samsung-hbm4',
+    source: '매일경제',
+    h: 68,
+    title: "삼성 HBM4, 엔비디아 '퀄' 뚫었다",
     body: [
       '삼성전자의 HBM4가 엔비디아 퀄테스트를 통과했다. 12단 적층 제품으로, 1c D램과 4나노 로직 다이를 적용해 속도를 끌어올렸다.',
       '반도체 업계는 삼성전자가 HBM3E에서의 부진을 털고 HBM4 시장 점유율을 30%대로 높일 수 있을 것으로 본다.',
     ],
   },
   {
-    id: 9, story: 'samsung-hbm4', source: '연합뉴스', h: 66,
+    id: 9,
+    story: 'samsung-hbm4',
+    source: '연합뉴스',
+    h: 66,
     title: '삼성전자 HBM4 엔비디아 납품 확정…주가 5% 급등',
     body: [
       '삼성전자가 엔비디아에 6세대 HBM4를 납품하게 됐다는 소식에 주가가 5% 넘게 올랐다. 삼성전자 주가는 이날 유가증권시장에서 전 거래일보다 5.2% 오른 11만2천원에 마감했다.',
@@ -109,8 +137,11 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 10, story: 'samsung-hbm4', source: 'ZDNet Korea', h: 60,
-    title: '삼성, HBM4 엔비디아 공급망 합류…\'1c D램\' 승부수 통했다',
+    id: 10,
+    story: 'samsung-hbm4',
+    source: 'ZDNet Korea',
+    h: 60,
+    title: "삼성, HBM4 엔비디아 공급망 합류…'1c D램' 승부수 통했다",
     body: [
       '삼성전자가 엔비디아 HBM4 공급망에 합류했다. 업계 최초로 10나노급 6세대(1c) D램을 HBM4에 적용한 전략이 통했다는 분석이 나온다.',
       '삼성전자는 평택 캠퍼스 생산라인을 HBM4 중심으로 전환하고 있다.',
@@ -119,15 +150,21 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- skhynix-earnings
   {
-    id: 11, story: 'skhynix-earnings', source: '한국경제', h: 120,
-    title: 'SK하이닉스, 3분기 영업이익 11조 \'사상 최대\'',
+    id: 11,
+    story: 'skhynix-earnings',
+    source: '한국경제',
+    h: 120,
+    title: "SK하이닉스, 3분기 영업이익 11조 '사상 최대'",
     body: [
       'SK하이닉스가 3분기 매출 24조원, 영업이익 11조3천억원을 기록해 분기 기준 사상 최대 실적을 냈다. HBM 판매 호조가 실적을 견인했다.',
       '회사는 내년 HBM 물량이 이미 완판됐다며 설비투자를 늘리겠다고 밝혔다.',
     ],
   },
   {
-    id: 12, story: 'skhynix-earnings', source: '전자신문', h: 118,
+    id: 12,
+    story: 'skhynix-earnings',
+    source: '전자신문',
+    h: 118,
     title: 'SK하이닉스 영업익 11.3조…HBM이 끌고 D램 가격이 밀었다',
     body: [
       'SK하이닉스의 3분기 영업이익이 11조3천억원으로 역대 최고치를 경신했다. 영업이익률은 47%에 달했다.',
@@ -135,7 +172,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 13, story: 'skhynix-earnings', source: '뉴스1', h: 117,
+    id: 13,
+    story: 'skhynix-earnings',
+    source: '뉴스1',
+    h: 117,
     title: '하이닉스 분기 최대 실적…"내년 HBM 완판"',
     body: [
       '하이닉스가 3분기 연결 기준 영업이익 11조3천억원을 달성했다고 공시했다. 전년 동기 대비 62% 증가한 수치다.',
@@ -145,7 +185,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- openai-model
   {
-    id: 14, story: 'openai-model', source: '연합뉴스', h: 40,
+    id: 14,
+    story: 'openai-model',
+    source: '연합뉴스',
+    h: 40,
     title: '오픈AI, 새 AI 모델 \'GPT-5.5\' 출시…"추론 능력 대폭 향상"',
     body: [
       '챗GPT 개발사 오픈AI가 새 인공지능 모델 GPT-5.5를 출시했다. 오픈AI는 GPT-5.5가 수학과 코딩 문제에서 기존 모델보다 정확도가 20% 이상 높아졌다고 밝혔다.',
@@ -153,7 +196,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 15, story: 'openai-model', source: 'ZDNet Korea', h: 39,
+    id: 15,
+    story: 'openai-model',
+    source: 'ZDNet Korea',
+    h: 39,
     title: 'OpenAI GPT-5.5 공개…코딩 벤치마크 1위 탈환',
     body: [
       'OpenAI가 GPT-5.5를 공개했다. 회사에 따르면 새 모델은 소프트웨어 개발 벤치마크 SWE-bench에서 78%를 기록해 경쟁 모델을 앞섰다.',
@@ -161,7 +207,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 16, story: 'openai-model', source: '블로터', h: 30,
+    id: 16,
+    story: 'openai-model',
+    source: '블로터',
+    h: 30,
     title: 'GPT-5.5 써보니…더 길게 생각하고 덜 틀린다',
     body: [
       '오픈AI가 내놓은 GPT-5.5를 직접 사용해 봤다. 복잡한 질문에 답하기 전 더 오래 추론하는 대신 오답이 눈에 띄게 줄었다.',
@@ -169,7 +218,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 17, story: 'openai-model', source: '머니투데이', h: 36,
+    id: 17,
+    story: 'openai-model',
+    source: '머니투데이',
+    h: 36,
     title: '챗GPT에 GPT-5.5 탑재…오픈AI, 구글 제미나이 견제',
     body: [
       '오픈AI가 챗GPT에 새 모델 GPT-5.5를 적용했다. 구글이 제미나이 3를 공개한 지 2주 만이다.',
@@ -179,15 +231,21 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- openai-funding (shares 오픈AI with openai-model)
   {
-    id: 18, story: 'openai-funding', source: '한국경제', h: 90,
+    id: 18,
+    story: 'openai-funding',
+    source: '한국경제',
+    h: 90,
     title: '오픈AI, 400억달러 투자 유치…기업가치 5000억달러',
     body: [
       '오픈AI가 소프트뱅크 주도로 400억달러 규모의 투자를 유치했다. 이번 투자로 오픈AI의 기업가치는 5000억달러로 평가됐다.',
-      '오픈AI는 투자금을 데이터센터 구축 프로젝트 \'스타게이트\'와 연구 인력 확충에 쓸 계획이다.',
+      "오픈AI는 투자금을 데이터센터 구축 프로젝트 '스타게이트'와 연구 인력 확충에 쓸 계획이다.",
     ],
   },
   {
-    id: 19, story: 'openai-funding', source: '조선비즈', h: 88,
+    id: 19,
+    story: 'openai-funding',
+    source: '조선비즈',
+    h: 88,
     title: '손정의, 오픈AI에 또 베팅…소프트뱅크 400억달러 투자',
     body: [
       '소프트뱅크그룹이 오픈AI에 400억달러를 투자하기로 했다. 손정의 회장은 오픈AI가 인공일반지능(AGI) 시대를 열 것이라고 말했다.',
@@ -197,7 +255,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- kakao-outage
   {
-    id: 20, story: 'kakao-outage', source: '연합뉴스', h: 10,
+    id: 20,
+    story: 'kakao-outage',
+    source: '연합뉴스',
+    h: 10,
     title: '카카오톡 2시간 먹통…메시지 전송 오류',
     body: [
       '카카오톡에서 22일 오후 메시지가 전송되지 않는 장애가 약 2시간 동안 이어졌다. 카카오는 서버 설정 변경 과정에서 오류가 발생했다고 밝혔다.',
@@ -205,7 +266,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 21, story: 'kakao-outage', source: '뉴스1', h: 9,
+    id: 21,
+    story: 'kakao-outage',
+    source: '뉴스1',
+    h: 9,
     title: '카톡 또 장애…이용자 불만 폭주',
     body: [
       '국민 메신저 카카오톡이 또다시 장애를 일으켰다. 이용자들은 사회관계망서비스(SNS)에 메시지가 보내지지 않는다는 글을 잇따라 올렸다.',
@@ -213,7 +277,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 22, story: 'kakao-outage', source: '전자신문', h: 6,
+    id: 22,
+    story: 'kakao-outage',
+    source: '전자신문',
+    h: 6,
     title: '카카오 "서버 설정 오류가 원인"…과기정통부, 장애 경위 점검',
     body: [
       '과학기술정보통신부가 카카오톡 장애 경위 파악에 나섰다. 카카오는 서버 설정을 바꾸는 작업 중 오류가 생겨 카카오톡 메시지 전송이 멈췄다고 보고했다.',
@@ -223,7 +290,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- bok-rate (+ a wire copy)
   {
-    id: 23, story: 'bok-rate', source: '연합뉴스', h: 50,
+    id: 23,
+    story: 'bok-rate',
+    source: '연합뉴스',
+    h: 50,
     title: '한은, 기준금리 연 2.50% 동결…집값·환율 부담',
     body: [
       '한국은행 금융통화위원회가 기준금리를 연 2.50%로 동결했다. 수도권 집값 상승세와 원·달러 환율 불안이 동결 배경으로 꼽힌다.',
@@ -231,7 +301,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 24, story: 'bok-rate', source: '매일경제', h: 49,
+    id: 24,
+    story: 'bok-rate',
+    source: '매일경제',
+    h: 49,
     title: '기준금리 세 차례 연속 동결…한은 "내년 인하 여지"',
     body: [
       '한국은행이 기준금리를 2.50%로 유지했다. 세 차례 연속 동결이다.',
@@ -239,7 +312,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 25, story: 'bok-rate', source: '머니투데이', h: 48,
+    id: 25,
+    story: 'bok-rate',
+    source: '머니투데이',
+    h: 48,
     title: '이창용 "환율 1400원대 고착 우려"…금리 동결 결정',
     body: [
       '이창용 한국은행 총재가 환율 변동성을 금리 동결의 주요 이유로 들었다. 이 총재는 원·달러 환율이 1400원대 후반에 머무는 상황을 우려했다.',
@@ -247,7 +323,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 26, story: 'bok-rate', source: '조선비즈', h: 45,
+    id: 26,
+    story: 'bok-rate',
+    source: '조선비즈',
+    h: 45,
     title: '금통위 동결에 국고채 금리 상승',
     body: [
       '한국은행 금융통화위원회의 기준금리 동결 결정 이후 국고채 금리가 일제히 올랐다. 3년물 금리는 0.05%포인트 오른 연 2.65%를 기록했다.',
@@ -255,7 +334,11 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 70, story: 'bok-rate', source: '뉴스1', h: 49.5, dupOf: 23,
+    id: 70,
+    story: 'bok-rate',
+    source: '뉴스1',
+    h: 49.5,
+    dupOf: 23,
     title: '한은, 기준금리 연 2.50% 동결…"집값·환율 부담"',
     body: [
       '한국은행 금융통화위원회가 기준금리를 연 2.50%로 동결했다. 수도권 집값 상승세와 원·달러 환율 불안이 동결 배경으로 꼽힌다.',
@@ -265,7 +348,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- fed-rate (shares 금리 with bok-rate)
   {
-    id: 27, story: 'fed-rate', source: '한국경제', h: 140,
+    id: 27,
+    story: 'fed-rate',
+    source: '한국경제',
+    h: 140,
     title: '美 연준, 기준금리 0.25%p 인하…3회 연속',
     body: [
       '미국 연방준비제도(Fed)가 기준금리를 0.25%포인트 내렸다. 이에 따라 미국 기준금리는 연 3.50~3.75%가 됐다.',
@@ -273,7 +359,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 28, story: 'fed-rate', source: '연합뉴스', h: 139,
+    id: 28,
+    story: 'fed-rate',
+    source: '연합뉴스',
+    h: 139,
     title: '파월 "추가 인하 서두르지 않을 것"…Fed 금리 인하 단행',
     body: [
       '제롬 파월 연준 의장이 기준금리 인하 직후 기자회견에서 추가 인하를 서두르지 않겠다고 밝혔다.',
@@ -281,7 +370,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 29, story: 'fed-rate', source: '머니투데이', h: 130,
+    id: 29,
+    story: 'fed-rate',
+    source: '머니투데이',
+    h: 130,
     title: '연준 금리 인하에 뉴욕증시 혼조…국채 금리 하락',
     body: [
       '미 연준의 금리 인하 발표 이후 뉴욕증시 주요 지수가 혼조세로 마감했다. 10년물 미 국채 금리는 4.0%로 떨어졌다.',
@@ -291,7 +383,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- kospi-4000 (+ a wire copy)
   {
-    id: 30, story: 'kospi-4000', source: '연합뉴스', h: 80,
+    id: 30,
+    story: 'kospi-4000',
+    source: '연합뉴스',
+    h: 80,
     title: '코스피 사상 첫 4000 돌파…반도체·증권주 강세',
     body: [
       '코스피가 사상 처음으로 4000선을 넘어섰다. 코스피는 이날 전 거래일보다 2.1% 오른 4012.35에 마감했다.',
@@ -299,7 +394,11 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 71, story: 'kospi-4000', source: '머니투데이', h: 79.5, dupOf: 30,
+    id: 71,
+    story: 'kospi-4000',
+    source: '머니투데이',
+    h: 79.5,
+    dupOf: 30,
     title: '코스피 사상 첫 4000 돌파…반도체·증권주 강세(상보)',
     body: [
       '코스피가 사상 처음으로 4000선을 넘어섰다. 코스피는 이날 전 거래일보다 2.1% 오른 4012.35에 마감했다.',
@@ -307,15 +406,21 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 31, story: 'kospi-4000', source: '한국경제', h: 79,
-    title: '\'사천피\' 시대 열렸다…코스피 4012 마감',
+    id: 31,
+    story: 'kospi-4000',
+    source: '한국경제',
+    h: 79,
+    title: "'사천피' 시대 열렸다…코스피 4012 마감",
     body: [
-      '코스피 지수가 4000을 돌파하며 \'사천피\' 시대를 열었다. 연초 대비 상승률은 67%로 주요국 증시 가운데 가장 높다.',
+      "코스피 지수가 4000을 돌파하며 '사천피' 시대를 열었다. 연초 대비 상승률은 67%로 주요국 증시 가운데 가장 높다.",
       '증권가는 상법 개정과 반도체 업황 회복을 상승 동력으로 꼽았다.',
     ],
   },
   {
-    id: 32, story: 'kospi-4000', source: '뉴스1', h: 78,
+    id: 32,
+    story: 'kospi-4000',
+    source: '뉴스1',
+    h: 78,
     title: '외국인 1조 순매수에 코스피 4000 넘었다',
     body: [
       '외국인 투자자들이 하루 만에 1조원 넘게 사들이면서 코스피가 4000선 위로 올라섰다.',
@@ -325,15 +430,21 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- hyundai-georgia
   {
-    id: 33, story: 'hyundai-georgia', source: '매일경제', h: 100,
+    id: 33,
+    story: 'hyundai-georgia',
+    source: '매일경제',
+    h: 100,
     title: '현대차 美 조지아 전기차 공장 본격 가동…연 30만대',
     body: [
-      '현대자동차그룹이 미국 조지아주에 건설한 전기차 전용 공장 \'메타플랜트 아메리카\'가 본격 가동에 들어갔다. 연간 생산 능력은 30만대다.',
+      "현대자동차그룹이 미국 조지아주에 건설한 전기차 전용 공장 '메타플랜트 아메리카'가 본격 가동에 들어갔다. 연간 생산 능력은 30만대다.",
       '현대차는 이 공장에서 아이오닉5와 아이오닉9을 생산해 미국 관세 부담을 줄일 계획이다.',
     ],
   },
   {
-    id: 34, story: 'hyundai-georgia', source: '연합뉴스', h: 98,
+    id: 34,
+    story: 'hyundai-georgia',
+    source: '연합뉴스',
+    h: 98,
     title: '현대차그룹 메타플랜트 준공…"미국 관세 대응 거점"',
     body: [
       '현대차그룹이 조지아주 엘러벨에서 메타플랜트 아메리카 준공식을 열었다. 정의선 회장은 미국 현지 생산을 늘려 관세 리스크에 대응하겠다고 밝혔다.',
@@ -341,7 +452,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 35, story: 'hyundai-georgia', source: '조선비즈', h: 95,
+    id: 35,
+    story: 'hyundai-georgia',
+    source: '조선비즈',
+    h: 95,
     title: '정의선 "미국서 120만대 생산"…조지아 공장 가동',
     body: [
       '정의선 현대차그룹 회장이 미국 내 연간 생산량을 120만대로 늘리겠다고 밝혔다. 조지아 전기차 공장 가동을 계기로 한 발언이다.',
@@ -351,7 +465,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- tesla-fsd
   {
-    id: 36, story: 'tesla-fsd', source: '전자신문', h: 150,
+    id: 36,
+    story: 'tesla-fsd',
+    source: '전자신문',
+    h: 150,
     title: '테슬라, 국내에 감독형 FSD 출시…하드웨어4 차량부터',
     body: [
       '테슬라가 한국에서 감독형 완전자율주행(FSD) 기능을 출시했다. 하드웨어4(HW4)가 탑재된 모델S와 모델X 이용자가 먼저 쓸 수 있다.',
@@ -359,7 +476,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 37, story: 'tesla-fsd', source: '블로터', h: 145,
+    id: 37,
+    story: 'tesla-fsd',
+    source: '블로터',
+    h: 145,
     title: 'Tesla FSD 한국 상륙…가격은 904만원',
     body: [
       'Tesla의 FSD가 한국에 출시됐다. 옵션 가격은 904만원이다.',
@@ -369,15 +489,21 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- naver-hcx
   {
-    id: 38, story: 'naver-hcx', source: 'ZDNet Korea', h: 55,
-    title: '네이버, 하이퍼클로바X 추론 모델 공개…\'소버린 AI\' 속도',
+    id: 38,
+    story: 'naver-hcx',
+    source: 'ZDNet Korea',
+    h: 55,
+    title: "네이버, 하이퍼클로바X 추론 모델 공개…'소버린 AI' 속도",
     body: [
-      '네이버가 생각하는 AI 모델 \'하이퍼클로바X 씽크\'를 공개했다. 한국어 수학·과학 문제 풀이 성능이 글로벌 모델 수준에 도달했다고 회사는 설명했다.',
+      "네이버가 생각하는 AI 모델 '하이퍼클로바X 씽크'를 공개했다. 한국어 수학·과학 문제 풀이 성능이 글로벌 모델 수준에 도달했다고 회사는 설명했다.",
       '네이버는 정부 독자 AI 파운데이션 모델 프로젝트에서 이 모델을 기반으로 경쟁한다.',
     ],
   },
   {
-    id: 39, story: 'naver-hcx', source: '머니투데이', h: 52,
+    id: 39,
+    story: 'naver-hcx',
+    source: '머니투데이',
+    h: 52,
     title: 'Naver 하이퍼클로바X 씽크 출시…오픈소스로 푼다',
     body: [
       'Naver가 추론형 모델 하이퍼클로바X 씽크를 내놓고 경량 버전을 오픈소스로 공개했다.',
@@ -387,7 +513,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- chip-law
   {
-    id: 40, story: 'chip-law', source: '연합뉴스', h: 34,
+    id: 40,
+    story: 'chip-law',
+    source: '연합뉴스',
+    h: 34,
     title: '반도체특별법 국회 본회의 통과…보조금 직접 지원 근거 마련',
     body: [
       '반도체 산업 지원을 위한 반도체특별법이 국회 본회의를 통과했다. 정부가 반도체 기업에 보조금을 직접 지원할 수 있는 근거가 담겼다.',
@@ -395,7 +524,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 41, story: 'chip-law', source: '한국경제', h: 33,
+    id: 41,
+    story: 'chip-law',
+    source: '한국경제',
+    h: 33,
     title: '\'주52시간 예외\' 빠진 반도체법…업계 "반쪽짜리"',
     body: [
       '반도체특별법이 국회 문턱을 넘었지만 업계는 아쉬움을 나타냈다. 연구 인력 근로시간 규제 완화가 빠졌기 때문이다.',
@@ -403,7 +535,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 42, story: 'chip-law', source: '뉴스1', h: 32,
+    id: 42,
+    story: 'chip-law',
+    source: '뉴스1',
+    h: 32,
     title: '반도체 특별법 통과…전력·용수 인프라 국가 지원',
     body: [
       '국회가 반도체 특별법을 의결했다. 반도체 클러스터에 필요한 전력망과 용수 공급을 국가가 책임지는 내용이 포함됐다.',
@@ -413,7 +548,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- dc-power
   {
-    id: 43, story: 'dc-power', source: '전자신문', h: 75,
+    id: 43,
+    story: 'dc-power',
+    source: '전자신문',
+    h: 75,
     title: 'IEA "AI 데이터센터 전력 수요 2030년 945TWh"',
     body: [
       '국제에너지기구(IEA)는 전 세계 데이터센터 전력 소비가 2030년 945TWh로 지금의 두 배 이상으로 늘어날 것이라는 보고서를 냈다. 인공지능 확산이 가장 큰 요인이다.',
@@ -421,7 +559,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 44, story: 'dc-power', source: '조선비즈', h: 72,
+    id: 44,
+    story: 'dc-power',
+    source: '조선비즈',
+    h: 72,
     title: 'AI가 전기 먹는 하마…데이터센터 전력 2배로',
     body: [
       'AI 데이터센터가 전력을 빨아들이고 있다. IEA에 따르면 데이터센터 전력 사용량은 2030년 945TWh에 이른다. 일본 전체 전력 소비와 맞먹는 규모다.',
@@ -429,7 +570,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 45, story: 'dc-power', source: '테크블로그', h: 65,
+    id: 45,
+    story: 'dc-power',
+    source: '테크블로그',
+    h: 65,
     title: '데이터센터 945TWh 시대, 한국 전력망은 준비됐나',
     body: [
       'IEA 보고서가 제시한 2030년 데이터센터 전력 수요 945TWh는 한국의 연간 전력 소비 약 550TWh의 1.7배다.',
@@ -439,7 +583,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- apple-fold
   {
-    id: 46, story: 'apple-fold', source: '매일경제', h: 110,
+    id: 46,
+    story: 'apple-fold',
+    source: '매일경제',
+    h: 110,
     title: '애플 첫 폴더블 아이폰 2026년 하반기 출시…삼성디스플레이가 패널 독점',
     body: [
       '애플이 첫 폴더블 아이폰을 내년 하반기에 출시한다. 접는 OLED 패널은 삼성디스플레이가 단독 공급한다.',
@@ -447,7 +594,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 47, story: 'apple-fold', source: 'ZDNet Korea', h: 105,
+    id: 47,
+    story: 'apple-fold',
+    source: 'ZDNet Korea',
+    h: 105,
     title: 'Apple 폴더블 아이폰, 주름 없는 화면 탑재',
     body: [
       'Apple이 개발 중인 폴더블 아이폰에 주름이 거의 보이지 않는 디스플레이가 적용된다. 삼성디스플레이가 개발한 새로운 힌지 구조 덕분이다.',
@@ -457,7 +607,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- galaxy-s26 (shares 삼성전자 with samsung-hbm4)
   {
-    id: 48, story: 'galaxy-s26', source: '전자신문', h: 85,
+    id: 48,
+    story: 'galaxy-s26',
+    source: '전자신문',
+    h: 85,
     title: '삼성 갤럭시 S26, 내년 2월 공개…엑시노스 2600 탑재',
     body: [
       '삼성전자가 갤럭시 S26 시리즈를 내년 2월 미국 샌프란시스코에서 공개한다. 기본 모델과 플러스 모델에는 2나노 공정 엑시노스 2600이 들어간다.',
@@ -465,7 +618,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 49, story: 'galaxy-s26', source: '머니투데이', h: 82,
+    id: 49,
+    story: 'galaxy-s26',
+    source: '머니투데이',
+    h: 82,
     title: '엑시노스 2600 부활…갤S26 절반에 들어간다',
     body: [
       '삼성전자 시스템LSI의 엑시노스 2600이 갤럭시 S26에 채택됐다. 엑시노스가 플래그십 스마트폰에 다시 쓰이는 건 2년 만이다.',
@@ -473,7 +629,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 50, story: 'galaxy-s26', source: '블로터', h: 76,
+    id: 50,
+    story: 'galaxy-s26',
+    source: '블로터',
+    h: 76,
     title: '갤럭시 S26 언팩 2월 25일…가격 동결 가능성',
     body: [
       '삼성전자가 갤럭시 S26 언팩 행사를 2월 25일 샌프란시스코에서 연다. 업계는 출고가가 전작과 같은 수준으로 유지될 것으로 예상한다.',
@@ -483,7 +642,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- coupang-breach (+ a wire copy)
   {
-    id: 51, story: 'coupang-breach', source: '연합뉴스', h: 15,
+    id: 51,
+    story: 'coupang-breach',
+    source: '연합뉴스',
+    h: 15,
     title: '쿠팡 고객 3370만명 개인정보 유출…이름·주소·전화번호',
     body: [
       '쿠팡에서 고객 3370만명의 개인정보가 유출된 사실이 확인됐다. 유출된 정보에는 이름과 이메일, 배송지 주소, 전화번호가 포함됐다.',
@@ -491,7 +653,11 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 69, story: 'coupang-breach', source: '뉴스1', h: 14.5, dupOf: 51,
+    id: 69,
+    story: 'coupang-breach',
+    source: '뉴스1',
+    h: 14.5,
+    dupOf: 51,
     title: '쿠팡 고객 3370만명 개인정보 유출…"결제정보는 안전"',
     body: [
       '쿠팡에서 고객 3370만명의 개인정보가 유출된 사실이 확인됐다. 유출된 정보에는 이름과 이메일, 배송지 주소, 전화번호가 포함됐다.',
@@ -499,7 +665,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 52, story: 'coupang-breach', source: '한국경제', h: 14,
+    id: 52,
+    story: 'coupang-breach',
+    source: '한국경제',
+    h: 14,
     title: '쿠팡 사상 최대 개인정보 유출…전 직원 소행 추정',
     body: [
       '국내 최대 규모인 3370만명의 쿠팡 회원 정보 유출 사건은 퇴사한 직원의 소행으로 추정된다. 경찰은 중국 국적의 전 직원을 수사하고 있다.',
@@ -507,7 +676,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 53, story: 'coupang-breach', source: '머니투데이', h: 8,
+    id: 53,
+    story: 'coupang-breach',
+    source: '머니투데이',
+    h: 8,
     title: '개인정보위, 쿠팡 유출 조사 착수…과징금 최대 1조 가능',
     body: [
       '개인정보보호위원회가 쿠팡의 고객 정보 유출 사건 조사에 들어갔다. 관련 법에 따라 전체 매출의 3%까지 과징금을 물릴 수 있다.',
@@ -517,7 +689,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- nuri-launch
   {
-    id: 54, story: 'nuri-launch', source: '연합뉴스', h: 130,
+    id: 54,
+    story: 'nuri-launch',
+    source: '연합뉴스',
+    h: 130,
     title: '누리호 4차 발사 성공…위성 13기 궤도 안착',
     body: [
       '한국형 발사체 누리호가 4차 발사에 성공했다. 차세대중형위성 3호와 큐브위성 12기가 목표 궤도에 올랐다.',
@@ -525,7 +700,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 55, story: 'nuri-launch', source: '뉴스1', h: 129,
+    id: 55,
+    story: 'nuri-launch',
+    source: '뉴스1',
+    h: 129,
     title: '새벽 하늘 가른 누리호…첫 야간 발사도 성공',
     body: [
       '누리호가 17일 새벽 1시 13분 전남 고흥 나로우주센터에서 발사됐다. 누리호의 첫 야간 발사다.',
@@ -533,7 +711,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 56, story: 'nuri-launch', source: '전자신문', h: 120,
+    id: 56,
+    story: 'nuri-launch',
+    source: '전자신문',
+    h: 120,
     title: '한화에어로, 누리호 발사 성공으로 민간 우주 시대 연다',
     body: [
       '한화에어로스페이스가 제작을 총괄한 누리호 4차 발사가 성공하면서 민간 주도 우주 산업에 속도가 붙을 전망이다.',
@@ -543,7 +724,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- google-antitrust
   {
-    id: 57, story: 'google-antitrust', source: '조선비즈', h: 160,
+    id: 57,
+    story: 'google-antitrust',
+    source: '조선비즈',
+    h: 160,
     title: '美 법원 "구글, 크롬 매각 안 해도 된다"…반독점 소송 일단락',
     body: [
       '미국 연방법원이 구글에 크롬 브라우저 매각을 명령하지 않았다. 대신 검색 데이터 일부를 경쟁사와 공유하도록 했다.',
@@ -551,7 +735,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 58, story: 'google-antitrust', source: 'ZDNet Korea', h: 158,
+    id: 58,
+    story: 'google-antitrust',
+    source: 'ZDNet Korea',
+    h: 158,
     title: 'Google 크롬 지켰다…검색 독점 판결 시정 조치 확정',
     body: [
       'Google이 검색 시장 반독점 소송의 시정 조치 판결에서 크롬과 안드로이드 매각을 피했다.',
@@ -561,15 +748,21 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- deepseek-v4 (AI model, mentions 오픈AI)
   {
-    id: 59, story: 'deepseek-v4', source: '한국경제', h: 28,
+    id: 59,
+    story: 'deepseek-v4',
+    source: '한국경제',
+    h: 28,
     title: '中 딥시크, 새 AI 모델 공개…개발비 오픈AI의 10분의 1',
     body: [
-      '중국 인공지능 스타트업 딥시크가 새 추론 모델 \'V4\'를 공개했다. 개발 비용은 오픈AI 모델의 10분의 1 수준이라고 회사는 주장했다.',
+      "중국 인공지능 스타트업 딥시크가 새 추론 모델 'V4'를 공개했다. 개발 비용은 오픈AI 모델의 10분의 1 수준이라고 회사는 주장했다.",
       '딥시크는 모델을 오픈소스로 공개해 누구나 내려받을 수 있게 했다.',
     ],
   },
   {
-    id: 60, story: 'deepseek-v4', source: '블로터', h: 20,
+    id: 60,
+    story: 'deepseek-v4',
+    source: '블로터',
+    h: 20,
     title: 'DeepSeek V4 써보니…중국어·코딩은 강점',
     body: [
       'DeepSeek가 공개한 V4는 화웨이 어센드 칩에서 학습된 첫 대형 모델이다.',
@@ -579,7 +772,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- won-dollar (shares 환율 with bok-rate)
   {
-    id: 61, story: 'won-dollar', source: '연합뉴스', h: 58,
+    id: 61,
+    story: 'won-dollar',
+    source: '연합뉴스',
+    h: 58,
     title: '원·달러 환율 1470원 돌파…7개월 만에 최고',
     body: [
       '원·달러 환율이 1470원을 넘어섰다. 서울 외환시장에서 환율은 전 거래일보다 8.5원 오른 1472.4원에 마감했다.',
@@ -587,7 +783,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 62, story: 'won-dollar', source: '매일경제', h: 57,
+    id: 62,
+    story: 'won-dollar',
+    source: '매일경제',
+    h: 57,
     title: '환율 1472원…수입물가 비상',
     body: [
       '원·달러 환율이 1472원까지 치솟으며 수입물가 상승 우려가 커졌다.',
@@ -595,7 +794,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 63, story: 'won-dollar', source: '뉴스1', h: 54,
+    id: 63,
+    story: 'won-dollar',
+    source: '뉴스1',
+    h: 54,
     title: '외환당국 구두개입…"환율 쏠림 경계"',
     body: [
       '기획재정부와 한국은행이 원·달러 환율 급등에 구두개입에 나섰다. 외환당국은 시장의 한 방향 쏠림을 경계한다고 밝혔다.',
@@ -605,7 +807,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- skhynix-hbm4 (shares HBM4/엔비디아 with samsung-hbm4)
   {
-    id: 72, story: 'skhynix-hbm4', source: '전자신문', h: 140,
+    id: 72,
+    story: 'skhynix-hbm4',
+    source: '전자신문',
+    h: 140,
     title: 'SK하이닉스, 세계 최초 HBM4 양산 체제 구축',
     body: [
       'SK하이닉스가 6세대 고대역폭메모리 HBM4 양산 체제를 갖췄다. 회사는 HBM4 12단 제품을 엔비디아에 공급하기 위한 준비를 마쳤다고 밝혔다.',
@@ -613,7 +818,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 73, story: 'skhynix-hbm4', source: '한국경제', h: 138,
+    id: 73,
+    story: 'skhynix-hbm4',
+    source: '한국경제',
+    h: 138,
     title: '하이닉스, HBM4 양산 개시…"고객 일정 맞춰 공급"',
     body: [
       '하이닉스가 HBM4 양산에 들어갔다. 이천 M16 공장에서 생산한 제품을 고객 일정에 맞춰 공급할 계획이다.',
@@ -623,7 +831,10 @@ export const EVAL_ITEMS: EvalItem[] = [
 
   // ---------------------------------------------------------------- single-item stories
   {
-    id: 64, story: 'lgd-plant', source: '매일경제', h: 95,
+    id: 64,
+    story: 'lgd-plant',
+    source: '매일경제',
+    h: 95,
     title: 'LG디스플레이, 中 광저우 LCD 공장 매각 완료',
     body: [
       'LG디스플레이가 중국 광저우 LCD 공장 매각을 마무리했다. 매각 대금은 약 2조2천억원이다.',
@@ -631,15 +842,21 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 65, story: 'krafton-inzoi', source: '블로터', h: 150,
-    title: '크래프톤 신작 \'인조이\' 정식 출시…스팀 동시접속 20만',
+    id: 65,
+    story: 'krafton-inzoi',
+    source: '블로터',
+    h: 150,
+    title: "크래프톤 신작 '인조이' 정식 출시…스팀 동시접속 20만",
     body: [
       '크래프톤의 생활 시뮬레이션 게임 인조이가 정식 출시됐다. 출시 첫날 스팀 동시접속자가 20만명을 넘었다.',
       '크래프톤은 연내 모바일 버전도 선보일 계획이다.',
     ],
   },
   {
-    id: 66, story: 'bitcoin-drop', source: '머니투데이', h: 3,
+    id: 66,
+    story: 'bitcoin-drop',
+    source: '머니투데이',
+    h: 3,
     title: '비트코인 9만달러 붕괴…한 달 새 20% 하락',
     body: [
       '가상자산 대장주 비트코인 가격이 9만달러 아래로 떨어졌다. 지난달 고점 대비 20% 넘게 하락했다.',
@@ -647,7 +864,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 67, story: 'kt-hack', source: '전자신문', h: 44,
+    id: 67,
+    story: 'kt-hack',
+    source: '전자신문',
+    h: 44,
     title: 'KT 무단 소액결제 피해 2억원…펨토셀 해킹 의심',
     body: [
       'KT 이용자들의 휴대전화에서 무단 소액결제가 이뤄진 피해가 잇따랐다. 피해 규모는 2억원을 넘는다.',
@@ -655,7 +875,10 @@ export const EVAL_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 68, story: 'delivery-fees', source: '조선비즈', h: 62,
+    id: 68,
+    story: 'delivery-fees',
+    source: '조선비즈',
+    h: 62,
     title: '배민·쿠팡이츠 수수료 상생안 합의…최고 7.8%로 인하',
     body: [
       '배달의민족과 쿠팡이츠가 입점 업주의 중개수수료를 최고 7.8%로 낮추는 상생안에 합의했다.',
@@ -670,7 +893,10 @@ export const EVAL_ITEMS: EvalItem[] = [
  */
 export const EARLIER_ITEMS: EvalItem[] = [
   {
-    id: 101, story: 'openai-gpt5', source: '연합뉴스', h: 200,
+    id: 101,
+    story: 'openai-gpt5',
+    source: '연합뉴스',
+    h: 200,
     title: '오픈AI, GPT-5 출시…"박사급 전문가 수준"',
     body: [
       '챗GPT 개발사 오픈AI가 차세대 인공지능 모델 GPT-5를 출시했다. 샘 올트먼 CEO는 GPT-5가 박사급 전문가 수준의 답변을 한다고 소개했다.',
@@ -678,7 +904,10 @@ export const EARLIER_ITEMS: EvalItem[] = [
     ],
   },
   {
-    id: 102, story: 'openai-gpt5', source: 'ZDNet Korea', h: 198,
+    id: 102,
+    story: 'openai-gpt5',
+    source: 'ZDNet Korea',
+    h: 198,
     title: 'OpenAI GPT-5 공개…코딩 성능 대폭 개선',
     body: [
       'OpenAI가 GPT-5를 공개했다. 새 모델은 코딩 벤치마크에서 이전 모델보다 높은 점수를 기록했다.',
