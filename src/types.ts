@@ -174,7 +174,11 @@ export interface RankDoc
   bodyChars: number;
 }
 
-export type FetchStatus = 'ok' | 'not-modified' | 'failed' | 'skipped';
+/**
+ * `partial`: the source was read, but only in part (a cut-off document, markup the strict
+ * parser refused, text that needed repair); the report's `error` says what was wrong.
+ */
+export type FetchStatus = 'ok' | 'partial' | 'not-modified' | 'failed' | 'skipped';
 
 /** What one source's collection did, for the report and the store. */
 export interface SourceReport {

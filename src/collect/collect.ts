@@ -113,10 +113,13 @@ export async function collectOne(source: SourceConfig, deps: CollectDeps): Promi
       items = ft.items;
       fullText = { fetched: ft.fetched, failed: ft.failed };
     }
-    const state = afterSuccess(prev, deps.now, got);
+    const problem = feed.problem ? reasons.recovered(feed.problem, built.items.length) : undefined;
+    // A partly read source is not failing (no backoff), but what was wrong stays on record.
+    const state = { ...afterSuccess(prev, deps.now, got), ...(problem ? { lastError: problem } : {}) };
     return {
       report: report(source, {
-        status: 'ok',
+        status: problem ? 'partial' : 'ok',
+        ...(problem ? { error: problem } : {}),
         seenItems: built.items.length + built.duplicates,
         droppedItems: built.dropped,
         healthy: true,

@@ -52,6 +52,10 @@ export const reasons = {
   notAFeedJson: 'not a feed (got JSON; JSON Feed is not supported)',
   notAFeedRoot: (root: string) => `not a feed (root element <${oneLine(root, 40)}>)`,
   xml: (line: number, message: string) => `XML error at line ${line}: ${oneLine(message, 80)}`,
+  cutOff: (element: string, byte: number) =>
+    `document ends inside <${oneLine(element, 40)}> at byte ${byte.toLocaleString('en-US')}`,
+  recovered: (problem: string, items: number) =>
+    `${problem}; ${items === 0 ? 'no items' : items === 1 ? '1 item' : `${items} items`} recovered`,
   parser: (message: string) => `feed could not be read: ${oneLine(message, 100)}`,
   badUrl: (url: string) => `not an http(s) URL or absolute file path: ${oneLine(url, 120)}`,
   fileMissing: (path: string) => `file not found: ${oneLine(path, 160)}`,

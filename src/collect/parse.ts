@@ -24,6 +24,8 @@ export interface RawFeed {
   lenient: boolean;
   /** Entries cut off where the document stops early, left out. */
   partialEntries: number;
+  /** What was wrong with a document read only in part (cut off, or not well-formed), for the report. */
+  problem?: string | undefined;
 }
 
 const ITEM_FIELDS = [
@@ -115,6 +117,7 @@ export async function readFeed(text: string): Promise<RawFeed> {
   let feed: Record<string, unknown>;
   let lenient = false;
   let partialEntries = 0;
+  let problem: string | undefined;
   try {
     feed = await parseWith(prepared.xml, false);
   } catch (strictError) {
@@ -122,6 +125,10 @@ export async function readFeed(text: string): Promise<RawFeed> {
     const xmlReason = xmlErrorReason(message);
     lenient = true;
     const completed = closeTruncated(prepared.xml);
+    const notWellFormed = xmlReason ?? reasons.parser(message);
+    // A document that stops early is described by where it stops (its end, in bytes of the
+    // text as received), however it is read.
+    const problemOf = completed ? reasons.cutOff(completed.endsInside, Buffer.byteLength(text)) : notWellFormed;
     const attempts: Array<{ xml: string; loose: boolean; dropped: number }> = [
       { xml: prepared.xml, loose: true, dropped: 0 },
     ];
@@ -136,12 +143,13 @@ export async function readFeed(text: string): Promise<RawFeed> {
         if (!Array.isArray(f.items)) continue;
         read = f;
         partialEntries = a.dropped;
+        problem = problemOf;
         break;
       } catch {
         // try the next way of reading it
       }
     }
-    if (!read) throw new FeedFailure(xmlReason ?? reasons.parser(message));
+    if (!read) throw new FeedFailure(notWellFormed);
     feed = read;
   }
   const attrs = (feed.attrs ?? {}) as Record<string, unknown>;
@@ -156,5 +164,6 @@ export async function readFeed(text: string): Promise<RawFeed> {
     items,
     lenient,
     partialEntries,
+    problem,
   };
 }

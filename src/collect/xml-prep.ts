@@ -224,12 +224,20 @@ export function prepareXml(input: string): PreparedXml {
 
 const ENTRY_NAMES = new Set(['item', 'entry']);
 
+/** A document that stopped early, completed. */
+export interface TruncatedDocument {
+  xml: string;
+  droppedEntries: number;
+  /** The element the document ends inside: the open entry, else the innermost open element. */
+  endsInside: string;
+}
+
 /**
  * Complete a document that stops early (a cut-off transfer, a missing `</rss>`): a trailing
  * partial tag goes, an entry left open is dropped whole (and counted), and the elements
  * still open are closed. Undefined when nothing was left open.
  */
-export function closeTruncated(xml: string): { xml: string; droppedEntries: number } | undefined {
+export function closeTruncated(xml: string): TruncatedDocument | undefined {
   const scan = (text: string): string[] => {
     const stack: string[] = [];
     mapOutsideCdata(text, (part) => {
@@ -250,6 +258,7 @@ export function closeTruncated(xml: string): { xml: string; droppedEntries: numb
   let text = xml.replace(/<[^>]*$/, '');
   let open = scan(text);
   if (open.length === 0) return undefined;
+  const innermost = open[open.length - 1] ?? '';
   const entry = open.find((n) => ENTRY_NAMES.has(n.slice(n.indexOf(':') + 1)));
   if (entry) {
     const last = text.lastIndexOf(`</${entry}>`);
@@ -265,5 +274,6 @@ export function closeTruncated(xml: string): { xml: string; droppedEntries: numb
         .map((n) => `</${n}>`)
         .join(''),
     droppedEntries: entry ? 1 : 0,
+    endsInside: entry ?? innermost,
   };
 }

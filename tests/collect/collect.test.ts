@@ -120,7 +120,7 @@ describe('collecting sources', () => {
       ['느림', 'failed', 'timeout after 0.5 s'],
       ['고리', 'failed', `redirect loop (back to ${server.url('/loop')})`],
       ['깨짐', 'failed', 'XML error at line 10: unclosed root tag'],
-      ['잘림', 'ok', ''],
+      ['잘림', 'partial', 'document ends inside <item> at byte 414; 2 items recovered'],
       ['아톰', 'ok', ''],
       ['파일', 'ok', ''],
       ['파일 URL', 'ok', ''],
@@ -136,6 +136,10 @@ describe('collecting sources', () => {
       healthy: true,
     });
     expect(out[6]?.report).toMatchObject({ seenItems: 2, droppedItems: 1 });
+    expect(out[6]?.state).toMatchObject({
+      failures: 0,
+      lastError: 'document ends inside <item> at byte 414; 2 items recovered',
+    });
     expect(out[7]?.items[0]?.link).toBe('https://blog.example.com/posts/release-2.html');
     expect(out[1]?.state).toMatchObject({ failures: 1, lastError: 'HTTP 500 Internal Server Error' });
     expect(progress).toHaveLength(sources.length);

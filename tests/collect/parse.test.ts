@@ -72,6 +72,25 @@ describe('reading feed documents', () => {
     expect(feed.partialEntries).toBe(1);
   });
 
+  it('says where a cut-off document ends, in bytes of its UTF-8 text', async () => {
+    const entry = (n: number, title: string) =>
+      `<entry><id>urn:news:${n}</id><title>${title}</title><link href="https://news.example.kr/${n}"/><updated>2026-11-15T09:0${n}:00+09:00</updated><summary>${title} 관련 속보입니다. 무단 전재 및 재배포 금지.</summary></entry>\n`;
+    const doc = `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>경제 속보</title>\n${entry(1, '한은, 기준금리 동결')}${entry(2, '코스피 2,600선 회복')}<entry><id>urn:news:3</id><title>원·달러 환율 1,400원`;
+    const feed = await readFeed(doc);
+    expect(feed.items).toHaveLength(2);
+    expect(feed.problem).toBe(`document ends inside <entry> at byte ${Buffer.byteLength(doc).toLocaleString('en-US')}`);
+    expect(Buffer.byteLength(doc)).toBeGreaterThan(doc.length);
+  });
+
+  it('names the markup error of a document only the lenient parser could read', async () => {
+    const feed = await readFeed(
+      '<rss version="2.0"><channel><title>지역 소식</title><item><title>시내버스 노선 개편</title><link>https://city.example.kr/1</link></item>\n<item><title>도서관 휴관 안내</title><font></b><link>https://city.example.kr/2</link></item></channel></rss>',
+    );
+    expect(feed.items).toHaveLength(2);
+    expect(feed.problem).toBe('XML error at line 2: unexpected close tag');
+    expect((await readFeed('<rss version="2.0"><channel><title>t</title></channel></rss>')).problem).toBeUndefined();
+  });
+
   it('completes a document whose closing root tag is missing or cut', () => {
     expect(closeTruncated('<rss><channel><title>t</title></channel></rss')?.xml).toBe(
       '<rss><channel><title>t</title></channel></rss>',
@@ -79,6 +98,7 @@ describe('reading feed documents', () => {
     expect(closeTruncated('<feed><entry><title>a</title></entry><entry><title>b')).toEqual({
       xml: '<feed><entry><title>a</title></entry></feed>',
       droppedEntries: 1,
+      endsInside: 'entry',
     });
     expect(closeTruncated('<rss><channel></channel></rss>')).toBeUndefined();
   });

@@ -42,7 +42,7 @@ export function toJson(r: SourceReport): Record<string, unknown> {
 
 export function formatReports(reports: readonly SourceReport[]): string {
   const lines = reports.map((r) => {
-    const mark = r.status === 'failed' ? '✗' : r.status === 'skipped' ? '–' : '✓';
+    const mark = r.status === 'failed' ? '✗' : r.status === 'skipped' ? '–' : r.status === 'partial' ? '!' : '✓';
     const what =
       r.status === 'failed'
         ? `failed: ${r.error ?? 'unknown error'}`
@@ -50,11 +50,14 @@ export function formatReports(reports: readonly SourceReport[]): string {
           ? 'not modified'
           : r.status === 'skipped'
             ? `skipped${r.error ? `: ${r.error}` : ''}`
-            : `${r.newItems} new of ${r.seenItems}${r.droppedItems ? `, ${r.droppedItems} dropped` : ''}`;
+            : `${r.newItems} new of ${r.seenItems}${r.droppedItems ? `, ${r.droppedItems} dropped` : ''}${r.status === 'partial' ? ` — partly read: ${r.error ?? ''}` : ''}`;
     return `${mark} ${r.name} (${r.url}): ${what}${r.healthy ? '' : ' [unhealthy]'}`;
   });
   const total = reports.reduce((n, r) => n + r.newItems, 0);
   const failed = reports.filter((r) => r.status === 'failed').length;
-  lines.push(`${total} new items from ${reports.length} sources${failed ? `, ${failed} failed` : ''}.`);
+  const partial = reports.filter((r) => r.status === 'partial').length;
+  lines.push(
+    `${total} new items from ${reports.length} sources${failed ? `, ${failed} failed` : ''}${partial ? `, ${partial} partly read` : ''}.`,
+  );
   return lines.join('\n');
 }

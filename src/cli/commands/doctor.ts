@@ -19,7 +19,7 @@ interface SourceCheck {
   name: string;
   url: string;
   level: Level;
-  state: 'never fetched' | 'ok' | 'failing' | 'unhealthy';
+  state: 'never fetched' | 'ok' | 'partial' | 'failing' | 'unhealthy';
   failures: number;
   lastStatus: string | null;
   lastFetchedAt: string | null;
@@ -103,7 +103,7 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
     checks.push({
       name: 'sources',
       level: bad ? 'warn' : 'ok',
-      detail: `${sources.length} configured, ${bad ? `${bad} failing` : 'none failing'}`,
+      detail: `${sources.length} configured, ${bad ? `${bad} failing or partly read` : 'none failing'}`,
     });
     const none = { lastRun: () => undefined, lastFailure: () => undefined, getLock: () => undefined };
     try {
@@ -156,7 +156,9 @@ function sourceChecks(config: BriefingConfig, store: Store | undefined): SourceC
     const state: SourceCheck['state'] = !h
       ? 'never fetched'
       : failures === 0
-        ? 'ok'
+        ? h.lastStatus === 'partial'
+          ? 'partial'
+          : 'ok'
         : failures >= config.collect.unhealthyAfter
           ? 'unhealthy'
           : 'failing';
