@@ -17,7 +17,7 @@ export interface AppOverrides {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** A fixed or settable clock, for tests and for `--as-of`. */
+/** A fixed or settable clock, for tests (the reference time `--as-of` is not a clock: see pipeline.ts). */
 export function fixedClock(at: Date | string): Clock & { set(t: Date | string): void; advance(ms: number): void } {
   let t = new Date(at);
   return {

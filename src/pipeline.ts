@@ -4,6 +4,11 @@
  *   collect → store → rank → compose → render → deliver
  *
  * Each step takes the wired App (store, clock, logger, config) and plain options.
+ *
+ * Two times run through it and never mix: the clock (`app.clock`, the real time) stamps
+ * fetches, stored items, deliveries, backoff and `Date:` headers; the reference time (`asOf`:
+ * `--as-of`, `newsletter.asOf`, else the clock's now) is what rank and compose read — which
+ * items are in the window, how fresh a topic is, the issue's date. Nothing else reads it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -35,6 +40,15 @@ import type {
   Topic,
 } from './types.js';
 import { writeDirAtomic } from './util/atomic.js';
+
+// ---------------------------------------------------------------- reference time
+
+/** The reference time of a rank or compose: `asOf` when given, else the config's `newsletter.asOf`, else the clock's now. */
+export function referenceTime(app: Pick<App, 'config' | 'clock'>, asOf?: Date): Date {
+  if (asOf) return asOf;
+  const pinned = app.config.newsletter.asOf;
+  return pinned === undefined ? app.clock.now() : new Date(pinned);
+}
 
 // ---------------------------------------------------------------- collect
 
@@ -77,33 +91,36 @@ export async function collectStep(
 // ---------------------------------------------------------------- rank
 
 export interface RankStepOptions {
-  now?: Date;
+  /** The reference time (see `referenceTime`). */
+  asOf?: Date;
   /** Include items that already went out in a sent issue. */
   includeSent?: boolean;
 }
 
 export interface RankStepResult extends RankResult {
+  /** The reference time ranked for. */
+  asOf: Date;
   /** What ranking read of each item in the window, by id (enough for source lines). */
   docs: Map<number, RankDoc>;
 }
 
 export function rankStep(app: App, opts: RankStepOptions = {}): RankStepResult {
   const { config, store } = app;
-  const now = opts.now ?? app.clock.now();
-  const from = new Date(now.getTime() - config.newsletter.windowMs);
+  const asOf = referenceTime(app, opts.asOf);
+  const from = new Date(asOf.getTime() - config.newsletter.windowMs);
   const sent = opts.includeSent ? new Set<number>() : store.issues.sentItemIds();
-  const items = store.items.inWindow(from, now).filter((it) => !sent.has(it.id));
+  const items = store.items.inWindow(from, asOf).filter((it) => !sent.has(it.id));
   const result = rankTopics({
     items,
     sources: config.sources,
-    sent: store.issues.sentTopics(config.rank.noveltyIssues, now),
-    now,
+    sent: store.issues.sentTopics(config.rank.noveltyIssues, asOf),
+    now: asOf,
     newsletter: config.newsletter,
     rank: config.rank,
     pins: store.issues.marks('pin'),
     blocks: store.issues.marks('block'),
   });
-  return { ...result, docs: new Map(items.map((it) => [it.id, it])) };
+  return { ...result, asOf, docs: new Map(items.map((it) => [it.id, it])) };
 }
 
 /** The whole items compose reads of the topics (`articlesToRead` of each), by id. */
@@ -131,7 +148,8 @@ export interface NothingNew {
 }
 
 export interface ComposeStepOptions {
-  now?: Date;
+  /** The reference time (see `referenceTime`); the issue's date. */
+  asOf?: Date;
   /** Compose even when nothing is new (earlier items may appear again). */
   force?: boolean;
   /** The schedule slot this issue is for. */
@@ -140,14 +158,14 @@ export interface ComposeStepOptions {
 
 export async function composeStep(app: App, opts: ComposeStepOptions = {}): Promise<ComposeOutcome | NothingNew> {
   const { config, store } = app;
-  const now = opts.now ?? app.clock.now();
-  const windowStart = new Date(now.getTime() - config.newsletter.windowMs);
+  const asOf = referenceTime(app, opts.asOf);
+  const windowStart = new Date(asOf.getTime() - config.newsletter.windowMs);
   const latest = store.issues.latest();
-  if (!opts.force && latest && store.items.countNewerThan(latest.itemWatermark, windowStart, now) === 0) {
+  if (!opts.force && latest && store.items.countNewerThan(latest.itemWatermark, windowStart, asOf) === 0) {
     return { nothingNew: true, reason: `no new items since issue ${latest.id}`, forceHelps: true };
   }
   const watermark = store.items.maxId();
-  const ranked = rankStep(app, { now, includeSent: opts.force === true });
+  const ranked = rankStep(app, { asOf, includeSent: opts.force === true });
   if (ranked.topics.length === 0) {
     const empty = store.items.count() === 0;
     return {
@@ -156,11 +174,11 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
       reason: empty
         ? 'the store has no items yet; run `briefing collect` (or `briefing run`) first'
         : ranked.considered === 0
-          ? `no unsent items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${now.toISOString()}`
+          ? `no unsent items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${asOf.toISOString()}`
           : `all ${ranked.considered} items in the window were already sent or dropped`,
     };
   }
-  const issueId = nextIssueId(app, now);
+  const issueId = nextIssueId(app, asOf);
   const labels = loadLabels(config.paths.locales, config.newsletter.locale);
   const draft = composeIssue({
     issueId,
@@ -170,7 +188,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     newsletter: config.newsletter,
     sources: config.sources,
     labels,
-    now,
+    now: asOf,
   });
   const dir = join(config.paths.outbox, issueId);
   const outcome = await writeIssue(app, draft, dir, draftToYaml(draft));
@@ -178,7 +196,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     {
       id: issueId,
       createdAt: app.clock.now().toISOString(),
-      asOf: now.toISOString(),
+      asOf: asOf.toISOString(),
       title: draft.title,
       dir,
       slot: opts.slot,
@@ -266,13 +284,13 @@ async function writeIssue(app: App, draft: Draft, dir: string, draftYaml: string
 }
 
 /** `YYYY-MM-DD` of the reference time in the newsletter's timezone; `-2`, `-3` … when taken. */
-function nextIssueId(app: App, now: Date): string {
+function nextIssueId(app: App, asOf: Date): string {
   const day = new Intl.DateTimeFormat('en-CA', {
     timeZone: app.config.newsletter.timezone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(now);
+  }).format(asOf);
   const taken = app.store.issues.idsStartingWith(day);
   const onDisk = (id: string): boolean => existsSync(join(app.config.paths.outbox, id));
   if (!taken.has(day) && !onDisk(day)) return day;
@@ -397,7 +415,8 @@ export interface RunOutcome {
 export interface RunOptions {
   force?: boolean;
   slot?: string;
-  now?: Date;
+  /** The reference time of the compose (the collection and the delivery use the clock). */
+  asOf?: Date;
   onProgress?: CollectDeps['onProgress'];
 }
 
@@ -405,7 +424,7 @@ export interface RunOptions {
 export async function runOnce(app: App, opts: RunOptions = {}): Promise<RunOutcome> {
   const collected = await collectStep(app, opts.onProgress ? { onProgress: opts.onProgress } : {});
   const composed = await composeStep(app, {
-    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.asOf ? { asOf: opts.asOf } : {}),
     ...(opts.force ? { force: true } : {}),
     ...(opts.slot ? { slot: opts.slot } : {}),
   });

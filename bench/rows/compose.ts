@@ -45,7 +45,7 @@ async function breakdown(app: ReturnType<typeof createApp>, runs: number): Promi
       add(k, n - t);
       t = n;
     };
-    const ranked = rankStep(app, { now: NOW, includeSent: true });
+    const ranked = rankStep(app, { asOf: NOW, includeSent: true });
     lap('rank');
     const items = topicItems(app, ranked.topics);
     lap('items');
@@ -92,7 +92,7 @@ rowMain(async (opts): Promise<Row[]> => {
   const app = project.open();
   const copies: string[] = [];
   try {
-    const first = await composeStep(app, { now: NOW, force: true });
+    const first = await composeStep(app, { asOf: NOW, force: true });
     if (first.nothingNew) throw new Error(`compose found nothing: ${first.reason}`);
     const stories = first.draft.stories.length;
     const headlines = first.draft.headlines.length;
@@ -109,8 +109,8 @@ rowMain(async (opts): Promise<Row[]> => {
     // Ours and the peer are measured in turn, after both are warm.
     const [ours, peer] = (await warmAlternating<ReturnType<typeof createApp>>(
       [
-        { fn: () => composeStep(app, { now: NOW, force: true }) },
-        { fn: (fresh) => composeStep(fresh, { now: NOW, force: true }), setup: freshApp },
+        { fn: () => composeStep(app, { asOf: NOW, force: true }) },
+        { fn: (fresh) => composeStep(fresh, { asOf: NOW, force: true }), setup: freshApp },
       ],
       { runs, budgetMs: BUDGET },
     )) as [Sample, Sample];

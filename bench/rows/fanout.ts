@@ -120,7 +120,7 @@ rowMain(async (opts): Promise<Row[]> => {
   });
   try {
     seedSubscribers(app.store, messages);
-    const composed = await composeStep(app, { now: NOW, force: true });
+    const composed = await composeStep(app, { asOf: NOW, force: true });
     if (composed.nothingNew) throw new Error(`compose found nothing: ${composed.reason}`);
     const rendered = await renderDraft(app, composed.draft);
     const ctx = { delivery: app.config.delivery, baseUrl: app.config.newsletter.baseUrl, secret: BENCH_SECRET };
@@ -158,7 +158,7 @@ rowMain(async (opts): Promise<Row[]> => {
         throw new Error(`ceiling: ${accepted} accepted, sink counted ${gotCeil.messages} of ${messages}`);
       }
       if (r > 0) {
-        const again = await composeStep(app, { now: NOW, force: true });
+        const again = await composeStep(app, { asOf: NOW, force: true });
         if (again.nothingNew) throw new Error('compose found nothing');
         issueId = again.issueId;
       }

@@ -43,7 +43,7 @@ rowMain(async (opts): Promise<Row[]> => {
     const app = project.open();
     let draftFile: string;
     try {
-      const composed = await composeStep(app, { now: NOW, force: true });
+      const composed = await composeStep(app, { asOf: NOW, force: true });
       if (composed.nothingNew) throw new Error(`compose found nothing: ${composed.reason}`);
       draftFile = join(composed.dir, 'draft.json');
     } finally {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { App } from '../app.js';
 import { DEFAULT_CONFIG_FILE } from '../config/defaults.js';
 import { BriefingError } from '../errors.js';
-import type { BriefingConfig, Clock } from '../types.js';
+import type { BriefingConfig } from '../types.js';
 
 // The config loader (zod, yaml) and the app (SQLite) load on first use, not at start-up,
 // so `briefing --help` stays fast.
@@ -34,25 +34,29 @@ export function readConfigSync(opts: GlobalOptions): BriefingConfig {
   return configModule.loadConfig(resolve(opts.config ?? DEFAULT_CONFIG_FILE), { dataDir: opts.dataDir });
 }
 
-/** Parse `--as-of`; falls back to the config's pinned `newsletter.asOf`, then the system clock. */
-export async function clockFor(config: BriefingConfig, asOf?: string): Promise<Clock> {
-  const { fixedClock, systemClock } = await import('../app.js');
-  const at = asOf ?? config.newsletter.asOf;
-  if (at === undefined) return systemClock;
-  if (Number.isNaN(Date.parse(at))) {
-    throw new BriefingError('EUSAGE', `--as-of "${at}" is not a date-time`, 'write it like 2026-11-23T07:00:00+09:00');
+/**
+ * Parse `--as-of`: the reference time of a rank or compose (never the clock: fetches and
+ * deliveries are stamped with the real time). Without it the pipeline falls back to
+ * `newsletter.asOf`, then the clock.
+ */
+export function parseAsOf(asOf: string | undefined): Date | undefined {
+  if (asOf === undefined) return undefined;
+  const at = new Date(asOf);
+  if (Number.isNaN(at.getTime())) {
+    throw new BriefingError(
+      'EUSAGE',
+      `--as-of "${asOf}" is not a date-time`,
+      'write it like 2026-11-23T07:00:00+09:00',
+    );
   }
-  return fixedClock(at);
+  return at;
 }
 
 /** Load config and wire the app for a command; the caller closes it. */
-export async function openApp(cmd: Command, asOf?: string): Promise<App> {
+export async function openApp(cmd: Command): Promise<App> {
   const config = await readConfig(globalOptions(cmd));
   const { createApp, jsonLogger } = await import('../app.js');
-  return createApp(config, {
-    clock: await clockFor(config, asOf),
-    logger: jsonLogger(process.stderr, !process.env.BRIEFING_LOG),
-  });
+  return createApp(config, { logger: jsonLogger(process.stderr, !process.env.BRIEFING_LOG) });
 }
 
 /** Print a result: JSON with --json, else the human text. */

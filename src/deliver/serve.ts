@@ -1,7 +1,7 @@
 /** A small HTTP server for the unsubscribe endpoint (`briefing serve`). */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BriefingConfig, Logger } from '../types.js';
+import type { BriefingConfig, Clock, Logger } from '../types.js';
 import type { SubscriberSource } from './ports.js';
 import { resolveUnsubscribeSecret } from './secret.js';
 import { unsubscribeHandler } from './unsubscribe-handler.js';
@@ -15,6 +15,8 @@ export async function startUnsubscribeServer(
   deps: {
     config: BriefingConfig;
     subscribers: Pick<SubscriberSource, 'unsubscribe'>;
+    /** Stamps each unsubscribe (the real time). */
+    clock: Clock;
     logger: Logger;
     env?: NodeJS.ProcessEnv;
   },
@@ -24,8 +26,7 @@ export async function startUnsubscribeServer(
   const handler = unsubscribeHandler({
     subscribers: deps.subscribers,
     secret: resolveUnsubscribeSecret(config.delivery.unsubscribeSecretEnv, config.paths.data, deps.env ?? process.env),
-    // The time an unsubscribe is recorded is the real time, whatever the newsletter's pinned clock says.
-    clock: { now: () => new Date() },
+    clock: deps.clock,
     logger: deps.logger,
     newsletter: config.newsletter.title,
     locale: config.newsletter.locale,

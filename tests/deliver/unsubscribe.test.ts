@@ -9,7 +9,7 @@ import {
   verifyUnsubscribeToken,
   recipientFor,
 } from '../../src/deliver/index.js';
-import { SECRET, addSubscribers, deliveryConfig, quietLogger, tempSetup } from './builders.js';
+import { SECRET, addSubscribers, deliveryConfig, fixedClock, quietLogger, tempSetup } from './builders.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -74,7 +74,7 @@ describe('the one-click unsubscribe endpoint', () => {
     t.store.subscribers.upsertMany([{ email: "o'brien+<b>@example.org", name: 'x' }], new Date());
     const env = { BRIEFING_SECRET: SECRET };
     const server = await startUnsubscribeServer(
-      { config: t.config, subscribers: t.store.subscribers, logger: quietLogger, env },
+      { config: t.config, subscribers: t.store.subscribers, clock: fixedClock, logger: quietLogger, env },
       { host: '127.0.0.1', port: 0 },
     );
     cleanups.push(() => server.close());

@@ -1,17 +1,18 @@
 import type { Command } from 'commander';
-import { openApp, print } from '../context.js';
+import { openApp, parseAsOf, print } from '../context.js';
 
 export function registerCompose(program: Command): void {
   program
     .command('compose')
     .description('rank, compose and render an issue into the outbox (HTML, text, .eml, editable draft)')
-    .option('--as-of <time>', 'compose as if now were this ISO time')
+    .option('--as-of <time>', 'the reference time to compose for (ISO time; default newsletter.asOf, else now)')
     .option('--force', 'compose even when nothing is new')
     .action(async (opts: { asOf?: string; force?: boolean }, cmd: Command) => {
-      const app = await openApp(cmd, opts.asOf);
+      const asOf = parseAsOf(opts.asOf);
+      const app = await openApp(cmd);
       try {
         const { composeStep } = await import('../../pipeline.js');
-        const out = await composeStep(app, { force: opts.force === true });
+        const out = await composeStep(app, { ...(asOf ? { asOf } : {}), force: opts.force === true });
         if (out.nothingNew) {
           print(
             cmd,

@@ -1,20 +1,21 @@
 import type { Command } from 'commander';
-import { openApp, print } from '../context.js';
+import { openApp, parseAsOf, print } from '../context.js';
 
 export function registerRank(program: Command): void {
   program
     .command('rank')
     .description('group stored items into topics and rank them by freshness')
-    .option('--as-of <time>', 'rank as if now were this ISO time')
+    .option('--as-of <time>', 'the reference time to rank for (ISO time; default newsletter.asOf, else now)')
     .option('--explain', 'print every term of each topic score and its items')
     .action(async (opts: { asOf?: string; explain?: boolean }, cmd: Command) => {
-      const app = await openApp(cmd, opts.asOf);
+      const asOf = parseAsOf(opts.asOf);
+      const app = await openApp(cmd);
       try {
         const { rankStep } = await import('../../pipeline.js');
         const { formatExplain } = await import('../../rank/index.js');
-        const result = rankStep(app);
+        const result = rankStep(app, asOf ? { asOf } : {});
         const json = {
-          asOf: app.clock.now().toISOString(),
+          asOf: result.asOf.toISOString(),
           considered: result.considered,
           topics: result.topics.map((t) => ({
             id: t.id,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { globalOptions, openApp, print } from '../context.js';
+import { globalOptions, openApp, parseAsOf, print } from '../context.js';
 import type { SendSummary } from '../../types.js';
 import { formatReports, toJson } from './collect.js';
 
@@ -7,10 +7,11 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description('collect → compose → deliver, once')
-    .option('--as-of <time>', 'compose as if now were this ISO time')
+    .option('--as-of <time>', 'the reference time to compose for (ISO time; default newsletter.asOf, else now)')
     .option('--force', 'compose and deliver even when nothing is new')
     .action(async (opts: { asOf?: string; force?: boolean }, cmd: Command) => {
-      const app = await openApp(cmd, opts.asOf);
+      const asOf = parseAsOf(opts.asOf);
+      const app = await openApp(cmd);
       try {
         const { runOnce } = await import('../../pipeline.js');
         const { progressBar } = await import('../../collect/index.js');
@@ -18,6 +19,7 @@ export function registerRun(program: Command): void {
         let out;
         try {
           out = await runOnce(app, {
+            ...(asOf ? { asOf } : {}),
             force: opts.force === true,
             ...(bar?.onProgress ? { onProgress: bar.onProgress } : {}),
           });

@@ -97,7 +97,7 @@ async function serve(cmd: Command, opts: ScheduleOpts): Promise<void> {
       if (existing.status === 'sent') return { issueId: existing.id };
       return { issueId: existing.id, sent: await pipeline.sendStep(app, existing.id) };
     }
-    const out = await pipeline.runOnce(app, { slot: key, now: slot });
+    const out = await pipeline.runOnce(app, { slot: key, asOf: slot });
     return { issueId: out.issue?.issueId, nothingNew: out.nothingNew, reason: out.reason, sent: out.sent };
   };
   const runCollect = async (): Promise<CollectRunResult> => {

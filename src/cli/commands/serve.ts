@@ -25,7 +25,7 @@ export function registerServe(program: Command): void {
       try {
         const { startUnsubscribeServer } = await import('../../deliver/serve.js');
         const server = await startUnsubscribeServer(
-          { config: app.config, subscribers: app.store.subscribers, logger: app.logger },
+          { config: app.config, subscribers: app.store.subscribers, clock: app.clock, logger: app.logger },
           { host: opts.host, port },
         );
         try {

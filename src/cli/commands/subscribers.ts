@@ -31,7 +31,7 @@ export function registerSubscribers(program: Command): void {
           throw new BriefingError('ENOTFOUND', `subscribers file not found: ${file}`, 'check the path');
         const { parseSubscribersCsv } = await import('../../deliver/subscribers-csv.js');
         const parsed = parseSubscribersCsv(readFileSync(file, 'utf8'), file);
-        const r = app.store.subscribers.upsertMany(parsed.subscribers, new Date());
+        const r = app.store.subscribers.upsertMany(parsed.subscribers, app.clock.now());
         print(sub, { file, ...r, merged: parsed.merged }, () =>
           [
             `${file}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged` +
@@ -62,7 +62,7 @@ export function registerSubscribers(program: Command): void {
         throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
       const app = await openApp(sub);
       try {
-        const now = new Date();
+        const now = app.clock.now();
         const suppressed = app.store.subscribers.suppression(address);
         if (suppressed && !opts.resubscribe) {
           throw new BriefingError(
@@ -96,7 +96,7 @@ export function registerSubscribers(program: Command): void {
         throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
       const app = await openApp(sub);
       try {
-        if (opts.suppress) app.store.subscribers.suppress(address, 'manual', new Date());
+        if (opts.suppress) app.store.subscribers.suppress(address, 'manual', app.clock.now());
         const removed = app.store.subscribers.remove(address);
         if (!removed && !opts.suppress) {
           throw new BriefingError('ENOTFOUND', `${address} is not a subscriber`, 'see `briefing subscribers list`');
