@@ -2,7 +2,7 @@
  * Sanitized item HTML → text blocks in document order. Headings come from h1–h4,
  * from paragraphs that are one short bold line, and from short lines led by a section
  * marker (✅, ■, ◆, ▣); list items, quotes and paragraphs keep their kind. Line breaks
- * split paragraphs; figure captions and tables of navigation are left out.
+ * split paragraphs; figures (with their captions and credits) and tables of navigation are left out.
  */
 import type { TextBlock } from '../types.js';
 import { scanFragment, type FragmentVisitor } from './dom.js';
@@ -14,7 +14,6 @@ const BLOCK_CONTAINERS = new Set([
   'P',
   'DIV',
   'PRE',
-  'FIGURE',
   'TABLE',
   'THEAD',
   'TBODY',
@@ -38,6 +37,8 @@ const BLOCK_CONTAINERS = new Set([
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4']);
 const MINOR_HEADINGS = new Set(['H5', 'H6']);
 const SKIPPED = new Set([
+  // A figure is the picture's: its caption, credit (<cite>Image: …</cite>) and alt text are never body.
+  'FIGURE',
   'FIGCAPTION',
   'SCRIPT',
   'STYLE',

@@ -76,13 +76,28 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The entry's body as HTML, best field first: content:encoded, Atom content, description/summary. */
+/** Whether the entry carries a picture: an image media:content, a media:thumbnail or an image enclosure. */
+export function hasPicture(e: RawEntry): boolean {
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+  if (list(e.mediaThumbnail).length > 0) return true;
+  const image = (a: Record<string, string>): boolean =>
+    (a.medium ?? '').toLowerCase() === 'image' || /^image\//i.test(a.type ?? '');
+  if (list(e.mediaContent).some((m) => image(attrsOf(m)))) return true;
+  const enclosure = e.enclosure as { type?: unknown } | undefined;
+  return typeof enclosure?.type === 'string' && /^image\//i.test(enclosure.type);
+}
+
+/**
+ * The entry's body as HTML, best field first: content:encoded, Atom content,
+ * description/summary, then media:description, but only when the entry carries no picture:
+ * beside a picture, media:description is its caption, never the story.
+ */
 function bodyHtml(e: RawEntry): { html: string; base?: string | undefined } {
   const candidates: Array<{ value: unknown; raw: unknown }> = [
     { value: e['content:encoded'], raw: undefined },
     { value: e.content, raw: e.contentRaw ?? e.descriptionRaw },
     { value: e.summary, raw: e.summaryRaw },
-    { value: e.mediaDescription, raw: undefined },
+    ...(hasPicture(e) ? [] : [{ value: e.mediaDescription, raw: undefined }]),
   ];
   for (const c of candidates) {
     const v = typeof c.value === 'string' ? c.value : textOf(c.value);

@@ -43,6 +43,8 @@ const ITEM_FIELDS = [
   ['guid', 'guidRaw', { keepArray: true }],
   ['link', 'linkRaw', { keepArray: true }],
   ['media:description', 'mediaDescription'],
+  ['media:content', 'mediaContent', { keepArray: true }],
+  ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
 ] as const;
 
 const FEED_FIELDS = [

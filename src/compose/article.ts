@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Item, TextBlock } from '../types.js';
 import { cleanSentence, isBoilerplate } from './boilerplate.js';
+import { hasPictureCredit, isCaption } from './caption.js';
 import { isCompleteSentence, splitSentences } from './sentences.js';
 import { fingerprint } from './text.js';
 
@@ -89,9 +90,13 @@ export function prepareArticle(item: Item): Article {
       continue;
     }
     if (block.kind === 'heading') continue;
+    // A paragraph with a picture credit is the picture's caption, whatever its sentences say.
+    if (hasPictureCredit(block.text)) continue;
     for (const raw of splitSentences(block.text)) {
       const text = cleanSentence(raw);
       if (text === undefined || text.length < MIN_SENTENCE_CHARS || !isCompleteSentence(text)) continue;
+      // A picture's caption that reached the body describes the picture, not the story.
+      if (isCaption(text)) continue;
       const key = fingerprint(text);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -93,3 +93,13 @@ describe('HTML to text blocks', () => {
     expect(htmlToBlocks('<p> </p><br>')).toEqual([]);
   });
 });
+
+describe('figures', () => {
+  it('should leave a whole figure out: picture, credit and caption', () => {
+    expect(
+      htmlToBlocks(
+        '<figure><img src="https://cdn.example.com/printer.jpg" alt=" "><cite>Image: Anker</cite><figcaption><em>The printer can make a vase in under an hour.</em></figcaption></figure><p>Anker has launched its first 3D printer on Kickstarter.</p>',
+      ),
+    ).toEqual([{ kind: 'paragraph', text: 'Anker has launched its first 3D printer on Kickstarter.' }]);
+  });
+});

@@ -101,3 +101,46 @@ describe('building items from a feed', () => {
     expect(list[0]?.publishedAt).toBe('2004-05-25T14:23:17.000Z');
   });
 });
+
+describe('a picture’s words are never the story', () => {
+  const feed = (media: string): string => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>The Western Courier</title>
+<link>https://www.westerncourier.example.co.uk/</link><description>News</description>
+<item>
+  <title>Severn valley roads closed as river bursts its banks</title>
+  <link>https://www.westerncourier.example.co.uk/news/2022/feb/20/severn-flooding</link>
+  <guid isPermaLink="true">https://www.westerncourier.example.co.uk/news/2022/feb/20/severn-flooding</guid>
+  <pubDate>Sun, 20 Feb 2022 09:14:00 +0000</pubDate>
+  <description></description>
+  ${media}
+  <media:description>Floodwater across the A38 near Tewkesbury on Sunday morning.</media:description>
+</item></channel></rss>`;
+
+  it('should leave out media:description when it captions the entry’s picture', async () => {
+    for (const media of [
+      '<media:content url="https://i.example.co.uk/a38.jpg" medium="image" width="151" height="151"/>',
+      '<media:content url="https://i.example.co.uk/a38.jpg" type="image/jpeg"/>',
+      '<media:thumbnail url="https://i.example.co.uk/a38-thumb.jpg"/>',
+      '<enclosure url="https://i.example.co.uk/a38.jpg" type="image/jpeg" length="48211"/>',
+    ]) {
+      const built = buildItems(await readFeed(feed(media)), {
+        source: 'Courier',
+        feedUrl: 'https://www.westerncourier.example.co.uk/rss',
+        now,
+      });
+      expect(built.items[0]?.title).toBe('Severn valley roads closed as river bursts its banks');
+      expect(built.items[0]?.blocks).toEqual([]);
+    }
+  });
+
+  it('should read media:description as the body when the entry has no picture', async () => {
+    const built = buildItems(await readFeed(feed('')), {
+      source: 'Courier',
+      feedUrl: 'https://www.westerncourier.example.co.uk/rss',
+      now,
+    });
+    expect(built.items[0]?.blocks.map((b) => b.text)).toEqual([
+      'Floodwater across the A38 near Tewkesbury on Sunday morning.',
+    ]);
+  });
+});
