@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, fixedClock, silentLogger, type App } from '../../src/app.js';
+import { createApp, silentLogger, type App } from '../../src/app.js';
 import { resolveConfig } from '../../src/config/index.js';
 import { collectStep, composeStep, rankStep, type ComposeOutcome } from '../../src/pipeline.js';
 import type { Topic } from '../../src/types.js';
@@ -83,13 +83,13 @@ describe.skipIf(!PRESENT)('an English daily briefing of a real news day', () => 
       },
       dir,
     );
-    app = createApp(config, { clock: fixedClock(AS_OF), logger: silentLogger });
+    app = createApp(config, { logger: silentLogger });
     const reports = await collectStep(app);
     expect(reports.map((r) => [r.name, r.status])).toEqual(OUTLETS.map((o) => [o.name, 'ok']));
     const now = new Date(AS_OF);
-    const ranked = rankStep(app, { now });
+    const ranked = rankStep(app, { asOf: now });
     topics = [...ranked.topics, ...ranked.dropped.map((d) => d.topic)];
-    const out = await composeStep(app, { now });
+    const out = await composeStep(app, { asOf: now });
     if (out.nothingNew) throw new Error(`nothing composed: ${out.reason}`);
     outcome = out;
   });
@@ -111,7 +111,7 @@ describe.skipIf(!PRESENT)('an English daily briefing of a real news day', () => 
     const labels = JSON.parse(readFileSync(join(ROOT, 'tests/corpus/english-day.stories.json'), 'utf8')) as Labels;
     expect(labels.stories.length).toBeGreaterThanOrEqual(15);
     const linkOf = new Map<number, string>();
-    for (const [id, doc] of rankStep(app, { now: new Date(AS_OF) }).docs) linkOf.set(id, doc.link);
+    for (const [id, doc] of rankStep(app, { asOf: new Date(AS_OF) }).docs) linkOf.set(id, doc.link);
     const predicted = new Map<string, string>();
     for (const t of topics) {
       for (const r of t.items) {
