@@ -25,7 +25,7 @@ import {
   previewRecipient,
   sendTest,
 } from './deliver/index.js';
-import { BriefingError } from './errors.js';
+import { BriefingError, reasonOf } from './errors.js';
 import { rankTopics } from './rank/index.js';
 import { personalize, renderIssue } from './render/index.js';
 import type {
@@ -74,12 +74,23 @@ export async function collectStep(
     isKnown: (item) => store.items.has(item),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  // One transaction for the whole collection: one commit instead of one per source.
+  // One transaction for the whole collection (one commit instead of one per source), and a
+  // savepoint per source inside it: a source whose items cannot be stored fails alone and
+  // never takes the other sources' items with it.
   const reports = store.db.transaction(() =>
     outcomes.map(({ report, state, items }) => {
-      const newItems = items.length ? store.items.insertNew(items, now) : 0;
-      store.sources.save(report.name, state, report.status);
-      return { ...report, newItems };
+      try {
+        return store.db.transaction(() => {
+          const newItems = items.length ? store.items.insertNew(items, now) : 0;
+          store.sources.save(report.name, state, report.status);
+          return { ...report, newItems };
+        })();
+      } catch (e) {
+        const error = `its items could not be stored: ${reasonOf(e)}`;
+        const failures = state.failures + 1;
+        store.sources.save(report.name, { ...state, failures, lastError: error }, 'failed');
+        return { ...report, status: 'failed' as const, newItems: 0, error };
+      }
     }),
   )();
   for (const r of reports) {

@@ -100,7 +100,7 @@ export async function collectOne(source: SourceConfig, deps: CollectDeps): Promi
       };
     }
     const decoded = decodeBody(got.body, { contentType: got.contentType });
-    const feed = await readFeed(decoded.text);
+    const feed = await readFeed(decoded.text, { maxChars: deps.config.maxBytes });
     const built = buildItems(feed, {
       source: source.name,
       feedUrl: loc.kind === 'http' ? got.finalUrl : source.url,
@@ -113,7 +113,14 @@ export async function collectOne(source: SourceConfig, deps: CollectDeps): Promi
       items = ft.items;
       fullText = { fetched: ft.fetched, failed: ft.failed };
     }
-    const problem = feed.problem ? reasons.recovered(feed.problem, built.items.length) : undefined;
+    const repaired =
+      decoded.replaced > 0
+        ? reasons.replacedBytes(decoded.replaced, decoded.charset, decoded.replacedLines ?? [])
+        : undefined;
+    const problem =
+      [feed.problem ? reasons.recovered(feed.problem, built.items.length) : undefined, repaired]
+        .filter(Boolean)
+        .join('; ') || undefined;
     // A partly read source is not failing (no backoff), but what was wrong stays on record.
     const state = { ...afterSuccess(prev, deps.now, got), ...(problem ? { lastError: problem } : {}) };
     return {

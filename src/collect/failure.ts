@@ -36,6 +36,10 @@ export const reasons = {
   tooLargeDeclared: (max: number, declared: number) =>
     `response over ${formatBytes(max)} (Content-Length ${formatBytes(declared)})`,
   tooLargeDecoded: (max: number) => `response over ${formatBytes(max)} after decompression`,
+  entityExpansion: (name: string, max: number) =>
+    `entity &${oneLine(name, 40)}; expands the feed over ${formatBytes(max)} (an entity-expansion attack or a broken feed); the feed was not read`,
+  replacedBytes: (count: number, charset: string, lines: readonly number[]) =>
+    `${count} broken ${charset} byte sequence${count === 1 ? '' : 's'} replaced with U+FFFD${lines.length ? ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})` : ''}; the rest of the feed was read as ${charset}`,
   fileTooLarge: (max: number, size: number) => `file over ${formatBytes(max)} (${formatBytes(size)})`,
   http: (status: number, text?: string) => `HTTP ${status}${text ? ` ${oneLine(text, 40)}` : ''}`,
   retryLater: (status: number, text: string | undefined, retryMs: number) =>

@@ -143,6 +143,9 @@ interface FeedEnv {
 type Built = Omit<CollectedItem, 'canonicalLink'> & { date: ItemDate };
 
 /** One entry as an item; undefined when it has neither a title nor any text. */
+/** The largest item body kept, in characters of HTML: a long article is a few hundred KB. */
+export const MAX_ITEM_CHARS = 1024 * 1024;
+
 function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
   const { feed, feedUrl, siteLink } = env;
   const attrs = (e.attrs && typeof e.attrs === 'object' ? e.attrs : {}) as Record<string, string>;
@@ -161,6 +164,8 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
     (guidIsLink ? resolveUrl(guidText) : undefined) ??
     resolveUrl(attrs['rdf:about']);
   const body = bodyHtml(e);
+  // An entry too big to be an article (entity or padding abuse) is dropped and counted, never stored.
+  if (body.html.length + title.length > MAX_ITEM_CHARS) return undefined;
   // Relative URLs in the body: against xml:base when the feed sets one, else the item's own page.
   const contentBase =
     (body.base || itemBase || feed.base ? resolveBase([body.base, itemBase, feed.base, documentUrl]) : undefined) ??

@@ -6,7 +6,7 @@
  */
 import Parser from 'rss-parser';
 import { FeedFailure, reasons } from './failure.js';
-import { closeTruncated, prepareXml, type FeedFormat } from './xml-prep.js';
+import { closeTruncated, prepareXml, type FeedFormat, type PrepareOptions } from './xml-prep.js';
 
 export type RawEntry = Record<string, unknown>;
 
@@ -113,8 +113,8 @@ async function parseWith(xml: string, lenient: boolean): Promise<Record<string, 
 }
 
 /** Parse a decoded feed document; throws FeedFailure with a one-line reason. */
-export async function readFeed(text: string): Promise<RawFeed> {
-  const prepared = prepareXml(text);
+export async function readFeed(text: string, opts: PrepareOptions = {}): Promise<RawFeed> {
+  const prepared = prepareXml(text, opts);
   if (prepared.empty) return { format: prepared.format, items: [], lenient: false, partialEntries: 0 };
   let feed: Record<string, unknown>;
   let lenient = false;

@@ -90,8 +90,22 @@ function fixNumericReference(ref: string, digits: string, hex: boolean): string 
   return isXmlChar(cp) ? ref : '';
 }
 
+/**
+ * How many characters the document may still grow by as its internal entities are
+ * expanded: the size cap holds on the expanded text, not only on the bytes received.
+ */
+export interface ExpansionBudget {
+  left: number;
+  /** The cap, for the message. */
+  readonly max: number;
+}
+
 /** Make character and entity references well-formed XML. */
-export function fixReferences(part: string, declared: ReadonlyMap<string, string> = new Map()): string {
+export function fixReferences(
+  part: string,
+  declared: ReadonlyMap<string, string> = new Map(),
+  budget?: ExpansionBudget,
+): string {
   // Only the five XML entities (the usual case, escaped item HTML): nothing to fix.
   if (!OTHER_REFERENCE.test(part)) return part;
   const names = new Set<string>();
@@ -106,7 +120,13 @@ export function fixReferences(part: string, declared: ReadonlyMap<string, string
     .replace(/&([A-Za-z_][\w.:-]*);/g, (ref, name: string) => {
       if (XML_ENTITIES.has(name)) return ref;
       const own = declared.get(name);
-      if (own !== undefined) return own;
+      if (own !== undefined) {
+        if (budget) {
+          budget.left -= own.length - ref.length;
+          if (budget.left < 0) throw new FeedFailure(reasons.entityExpansion(name, budget.max));
+        }
+        return own;
+      }
       const ch = html.get(name);
       if (ch === undefined) return `&amp;${name};`;
       return [...ch].map((c) => `&#${c.codePointAt(0) ?? 63};`).join('');
@@ -168,8 +188,17 @@ export function declaredEntities(doctype: string): Map<string, string> {
   return out;
 }
 
+/** The expanded size a document may reach when the caller names no cap (collect.maxBytes' default). */
+export const DEFAULT_MAX_CHARS = 5 * 1024 * 1024;
+
+export interface PrepareOptions {
+  /** The size cap (characters) the document may reach once its internal entities are expanded. */
+  maxChars?: number | undefined;
+}
+
 /** Prepare a decoded feed document for the XML parser; throws FeedFailure when it is not a feed at all. */
-export function prepareXml(input: string): PreparedXml {
+export function prepareXml(input: string, opts: PrepareOptions = {}): PreparedXml {
+  const maxChars = opts.maxChars ?? DEFAULT_MAX_CHARS;
   let text = input.replace(/^\ufeff/, '');
   const first = text.search(/\S/);
   if (first < 0) throw new FeedFailure(reasons.notAFeedEmpty);
@@ -201,8 +230,10 @@ export function prepareXml(input: string): PreparedXml {
   }
 
   const rootName = root.name;
+  const budget: ExpansionBudget | undefined =
+    entities.size > 0 ? { left: maxChars - text.length, max: maxChars } : undefined;
   text = mapOutsideCdata(text, (part) => {
-    let p = fixStrayLessThan(fixReferences(part, entities));
+    let p = fixStrayLessThan(fixReferences(part, entities, budget));
     // rss-parser turns Atom <published>/<updated> into dates without a guard; read them ourselves.
     p = p.replace(/<(\/?)(published|updated)(?=[\s>/])/g, '<$1briefing-$2');
     if (format === 'atom') {
