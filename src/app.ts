@@ -13,6 +13,8 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   store?: Store;
+  /** Start a new, empty store even though one was in the data folder (`--init-store`). */
+  initStore?: boolean;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -48,7 +50,7 @@ export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () 
 
 /** Wire the store, clock and logger for a config. All wiring happens here. */
 export function createApp(config: BriefingConfig, overrides: AppOverrides = {}): App {
-  const store = overrides.store ?? Store.open(config.paths.data);
+  const store = overrides.store ?? Store.open(config.paths.data, { initStore: overrides.initStore === true });
   return {
     config,
     store,

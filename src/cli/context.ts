@@ -14,6 +14,7 @@ export interface GlobalOptions {
   dataDir?: string;
   json?: boolean;
   quiet?: boolean;
+  initStore?: boolean;
 }
 
 export function globalOptions(cmd: Command): GlobalOptions {
@@ -54,9 +55,13 @@ export function parseAsOf(asOf: string | undefined): Date | undefined {
 
 /** Load config and wire the app for a command; the caller closes it. */
 export async function openApp(cmd: Command): Promise<App> {
-  const config = await readConfig(globalOptions(cmd));
+  const opts = globalOptions(cmd);
+  const config = await readConfig(opts);
   const { createApp, jsonLogger } = await import('../app.js');
-  return createApp(config, { logger: jsonLogger(process.stderr, !process.env.BRIEFING_LOG) });
+  return createApp(config, {
+    initStore: opts.initStore === true,
+    logger: jsonLogger(process.stderr, !process.env.BRIEFING_LOG),
+  });
 }
 
 /** Print a result: JSON with --json, else the human text. */

@@ -17,6 +17,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerPreview } from './commands/preview.js';
 import { registerArchive } from './commands/archive.js';
 import { registerServe } from './commands/serve.js';
+import { registerBackup } from './commands/backup.js';
 
 export function buildProgram(): Command {
   const program = new Command('briefing')
@@ -25,6 +26,10 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'config file', 'briefing.config.yaml')
     .option('--data-dir <dir>', 'data folder (SQLite store); default from config, "data" beside it')
     .option('--json', 'print machine-readable JSON results')
+    .option(
+      '--init-store',
+      'start a new, empty store where one was before (the old file is moved aside to <file>.replaced-<time>)',
+    )
     .showHelpAfterError('(run briefing --help for usage)');
   for (const register of [
     registerCollect,
@@ -39,6 +44,7 @@ export function buildProgram(): Command {
     registerPreview,
     registerArchive,
     registerServe,
+    registerBackup,
   ]) {
     register(program);
   }

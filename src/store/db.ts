@@ -1,4 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BriefingError } from '../errors.js';
@@ -149,27 +160,160 @@ export const MIGRATIONS: readonly Migration[] = [
   `ALTER TABLE issues ADD COLUMN item_watermark INTEGER NOT NULL DEFAULT 0;`,
   // 3: what ranking reads of an item (its opening paragraphs and body length), kept beside the body
   fillOpenings,
+  // 4: the store's identity, matched against the `.id` file beside it (a replaced store is refused)
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
-/** Open (creating if needed) the SQLite database in the data folder, WAL mode, migrated. */
-export function openDb(dataDir: string, fileName = 'briefing.db'): Db {
+/** SQLite's application_id of a briefing store ("BRFG"): another program's database is refused. */
+export const APPLICATION_ID = 0x42524647;
+
+export interface OpenOptions {
+  /**
+   * Start a new, empty store even though one was here: the file that is there (empty, corrupt,
+   * or another store) is moved aside to `<file>.replaced-<time>`, never deleted.
+   */
+  initStore?: boolean;
+}
+
+/** How to get a store back, for the errors that refuse one. */
+function restoreHint(path: string): string {
+  return (
+    `stop briefing, copy your latest \`briefing backup\` file to ${path} (README: Backup and restore); ` +
+    `if ${path}-wal is there, keep a copy of it aside first; or pass --init-store to start an empty store`
+  );
+}
+
+function refuse(message: string, path: string, cause?: unknown): BriefingError {
+  return new BriefingError('ESTORE', message, restoreHint(path), cause ? { cause } : undefined);
+}
+
+/** The one-line reason for an SQLite or file-system error on the store, with what to do. */
+export function storeErrorHint(e: unknown, path: string, dataDir: string): { what: string; hint: string } {
+  const err = e as { code?: string; message?: string };
+  const code = err?.code ?? '';
+  const msg = (err?.message ?? String(e)).split('\n')[0] ?? '';
+  if (code === 'SQLITE_NOTADB' || /file is not a database/.test(msg))
+    return { what: `${path} is not a SQLite database (${msg})`, hint: restoreHint(path) };
+  if (code.startsWith('SQLITE_CORRUPT') || /malformed/.test(msg))
+    return { what: `the store ${path} is corrupt (${msg})`, hint: restoreHint(path) };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || /disk is full/.test(msg))
+    return {
+      what: `the disk holding ${path} is full (${msg})`,
+      hint: `free space on the disk of ${dataDir} (df -h ${dataDir}) and run the command again`,
+    };
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM')
+    return {
+      what: `cannot open the store ${path} for writing (${msg})`,
+      hint: `the folder ${dataDir} and the files in it must be writable by this user (ls -ld ${dataDir}); or pass another folder with --data-dir`,
+    };
+  return { what: `the store ${path} failed: ${msg}`, hint: restoreHint(path) };
+}
+
+function isSqliteFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    readSync(fd, head, 0, 16, 0);
+    return head.toString('latin1') === 'SQLite format 3\u0000';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeMarker(marker: string, id: string): void {
+  const tmp = `${marker}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${id}\n`);
+  renameSync(tmp, marker);
+}
+
+function moveAside(path: string): void {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(path + suffix)) renameSync(path + suffix, `${path}.replaced-${stamp}${suffix}`);
+  }
+}
+
+/** Refuse a database that is a SQLite file but not a briefing store (or not this one's schema). */
+function checkSchema(db: Db, path: string, hadMarker: boolean): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    ),
+  );
+  if (appId !== 0 && appId !== APPLICATION_ID)
+    throw refuse(`${path} is another program's SQLite database (application_id ${appId}), not a briefing store`, path);
+  if (version === 0 && tables.size === 0) {
+    if (hadMarker) throw refuse(`the store ${path} is empty: it holds no tables, but a store was made here`, path);
+    return;
+  }
+  const missing = ['items', 'issues', 'deliveries', 'subscribers'].filter((t) => !tables.has(t));
+  if (version === 0 || missing.length > 0)
+    throw refuse(
+      `${path} is a SQLite database of another schema (no ${missing.length ? missing.join(', ') : 'schema version'} table), not a briefing store`,
+      path,
+    );
+}
+
+/**
+ * Open the SQLite store in the data folder (WAL mode, migrated). A new store is made only
+ * where none was: beside the database, `<file>.id` names the store made there, so a
+ * store that is now missing, empty (0 bytes), unreadable, of another schema or another
+ * store altogether is refused with what to do, and nothing runs on it.
+ */
+export function openDb(dataDir: string, fileName = 'briefing.db', opts: OpenOptions = {}): Db {
+  const path = join(dataDir, fileName);
+  const marker = `${path}.id`;
   let db: Db;
   try {
     mkdirSync(dataDir, { recursive: true });
-    db = new Database(join(dataDir, fileName));
   } catch (e) {
-    throw new BriefingError(
-      'ESTORE',
-      `cannot open the database in data folder ${dataDir}: ${(e as Error).message}`,
-      'check that the folder is writable, or pass another one with --data-dir',
-      { cause: e },
-    );
+    const h = storeErrorHint(e, path, dataDir);
+    throw new BriefingError('ESTORE', `cannot make the data folder ${dataDir}: ${(e as Error).message}`, h.hint, {
+      cause: e,
+    });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  if (opts.initStore) moveAside(path);
+  const expected = !opts.initStore && existsSync(marker) ? readFileSync(marker, 'utf8').trim() : undefined;
+  const exists = existsSync(path);
+  if (!exists && expected)
+    throw refuse(`the store ${path} is missing, but store ${expected} was made in this folder (${marker})`, path);
+  if (exists) {
+    const size = statSync(path).size;
+    if (size === 0) throw refuse(`the store ${path} is empty (0 bytes)`, path);
+    if (!isSqliteFile(path)) throw refuse(`${path} is not a SQLite database (its header is not SQLite's)`, path);
+  }
+  try {
+    db = new Database(path, exists ? { fileMustExist: true } : {});
+  } catch (e) {
+    const h = storeErrorHint(e, path, dataDir);
+    throw new BriefingError('ESTORE', h.what, h.hint, { cause: e });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    checkSchema(db, path, expected !== undefined);
+    migrate(db);
+    if ((db.pragma('application_id', { simple: true }) as number) === 0)
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'store_id'").get() as { value: string } | undefined;
+    const id = row?.value ?? randomBytes(8).toString('hex');
+    if (!row) db.prepare("INSERT INTO meta (key, value) VALUES ('store_id', ?)").run(id);
+    if (expected && expected !== id)
+      throw refuse(
+        `${path} is another store (id ${id}) than the one made in this folder (id ${expected}, ${marker})`,
+        path,
+      );
+    if (!expected) writeMarker(marker, id);
+  } catch (e) {
+    db.close();
+    if (e instanceof BriefingError) throw e;
+    const h = storeErrorHint(e, path, dataDir);
+    throw new BriefingError('ESTORE', h.what, h.hint, { cause: e });
+  }
   return db;
 }
 

@@ -1,4 +1,5 @@
-import { type Db, openDb } from './db.js';
+import { renameSync, rmSync } from 'node:fs';
+import { type Db, type OpenOptions, openDb } from './db.js';
 import { IssueRepo } from './issues.js';
 import { ItemRepo } from './items.js';
 import { SourceRepo } from './sources.js';
@@ -6,7 +7,7 @@ import { SubscriberRepo } from './subscribers.js';
 import { DeliveryRepo } from './deliveries.js';
 import { SlotRepo } from './slots.js';
 
-export { type Db, openDb, migrate, MIGRATIONS } from './db.js';
+export { type Db, type OpenOptions, openDb, migrate, MIGRATIONS, storeErrorHint } from './db.js';
 export type { IssueRecord, IssueStatus } from './issues.js';
 export type { SourceHealth } from './sources.js';
 export type { ImportResult, Suppression, SuppressionReason, SubscriberInput } from './subscribers.js';
@@ -31,8 +32,21 @@ export class Store {
     this.issues = new IssueRepo(db);
   }
 
-  static open(dataDir: string): Store {
-    return new Store(openDb(dataDir));
+  static open(dataDir: string, opts: OpenOptions = {}): Store {
+    return new Store(openDb(dataDir, 'briefing.db', opts));
+  }
+
+  /** A consistent copy of the whole store (SQLite online backup), written atomically to `file`. */
+  async backup(file: string): Promise<{ file: string; pages: number }> {
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      const r = await this.db.backup(tmp);
+      renameSync(tmp, file);
+      return { file, pages: r.totalPages };
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
+    }
   }
 
   close(): void {
