@@ -5,127 +5,22 @@
 
 // ---------------------------------------------------------------- config
 
-export type Locale = 'ko' | 'en';
-export type IssueStyle = 'briefing' | 'digest' | 'explainer';
-export type Cadence = 'daily' | 'weekly';
+// Defined once, by the zod schema: every key, default and meaning is in src/config/schema.ts.
+import type { IssueStyle, Locale, NewsletterConfig, RankConfig, SourceConfig } from './config/schema.js';
 
-export interface SourceConfig {
-  /** Display name and publisher shown in the source line. */
-  name: string;
-  /** http(s) URL, or a file path resolved against the config file's folder. */
-  url: string;
-  /** Source weight in ranking (1 = normal). */
-  weight: number;
-  /** Fetch the article page for description-only feeds. */
-  fullText: boolean;
-}
-
-export interface NewsletterConfig {
-  title: string;
-  locale: Locale;
-  /** IANA timezone; schedule, source-line dates and slots use it. */
-  timezone: string;
-  /** Cron expression (5 or 6 fields) of issue slots. */
-  schedule: string;
-  /** Optional cron expression for collection only (e.g. hourly). */
-  collectSchedule?: string | undefined;
-  /** On start, the latest missed issue slot runs once if it is at most this old, in ms (default 6 h). */
-  catchUpGraceMs?: number | undefined;
-  /** Items older than this (relative to the reference time) are ignored, in ms. */
-  windowMs: number;
-  topStories: number;
-  headlines: number;
-  style: IssueStyle;
-  cadence: Cadence;
-  /** Pinned reference time (ISO). Used by the bundled sample config so a run on any day gives a full issue. */
-  asOf?: string | undefined;
-  /** Public base URL of the web archive / unsubscribe endpoint, if any. */
-  baseUrl?: string | undefined;
-}
-
-export interface RankConfig {
-  /** Half-life of recency decay in hours. */
-  halfLifeHours: number;
-  /** Cosine threshold for joining a topic. */
-  clusterThreshold: number;
-  /** Similarity above which two items are near-duplicates. */
-  duplicateThreshold: number;
-  /** Similarity to an earlier sent topic above which a topic is a rehash (dropped). */
-  rehashThreshold: number;
-  /** Similarity above which a topic is a follow-up of a sent one. */
-  followUpThreshold: number;
-  /** How many earlier issues novelty looks back on. */
-  noveltyIssues: number;
-  maxPerSource: number;
-  /** MMR trade-off between score (1) and diversity (0). */
-  mmrLambda: number;
-  maxAgeHours: number;
-  /** Extra alias groups; each group's words are treated as one term. */
-  aliases: string[][];
-}
-
-export interface SmtpConfig {
-  host: string;
-  port: number;
-  secure: boolean;
-  user?: string | undefined;
-  /** Name of the environment variable holding the password. Secrets never sit in the config file. */
-  passwordEnv?: string | undefined;
-  pool: boolean;
-  maxConnections: number;
-  /** Messages per second at most (0 = unlimited). */
-  rateLimit: number;
-  retries: number;
-}
-
-export interface DkimConfig {
-  domainName: string;
-  keySelector: string;
-  /** Environment variable holding the PEM private key. */
-  privateKeyEnv: string;
-}
-
-export interface DeliveryConfig {
-  transport: 'outbox' | 'smtp';
-  from: string;
-  replyTo?: string | undefined;
-  smtp?: SmtpConfig | undefined;
-  dkim?: DkimConfig | undefined;
-  /** mailto address for List-Unsubscribe. */
-  unsubscribeMailto?: string | undefined;
-  /** Environment variable holding the secret that signs unsubscribe tokens. */
-  unsubscribeSecretEnv: string;
-}
-
-export interface CollectConfig {
-  timeoutMs: number;
-  connectTimeoutMs: number;
-  maxBytes: number;
-  maxRedirects: number;
-  concurrency: number;
-  userAgent: string;
-  /** Failures in a row after which a source is unhealthy and retried only after backoff. */
-  unhealthyAfter: number;
-}
-
-export interface BriefingConfig {
-  newsletter: NewsletterConfig;
-  sources: SourceConfig[];
-  delivery: DeliveryConfig;
-  rank: RankConfig;
-  collect: CollectConfig;
-  /** Path of the subscribers CSV, resolved, if any. */
-  subscribers?: string | undefined;
-  /** Resolved absolute folders. */
-  paths: {
-    /** Folder of the config file; relative paths resolve against it. */
-    base: string;
-    data: string;
-    outbox: string;
-    templates: string;
-    locales: string;
-  };
-}
+export type {
+  BriefingConfig,
+  Cadence,
+  CollectConfig,
+  DeliveryConfig,
+  DkimConfig,
+  IssueStyle,
+  Locale,
+  NewsletterConfig,
+  RankConfig,
+  SmtpConfig,
+  SourceConfig,
+} from './config/schema.js';
 
 // ---------------------------------------------------------------- collect → store
 

@@ -3,8 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BriefingError } from '../errors.js';
-import type { BriefingConfig } from '../types.js';
-import { configSchema } from './schema.js';
+import { type BriefingConfig, configSchema } from './schema.js';
 
 export { configSchema } from './schema.js';
 export type { RawConfig } from './schema.js';
@@ -30,63 +29,20 @@ export function resolveConfig(
 ): BriefingConfig {
   const parsed = configSchema.safeParse(raw ?? {}, { reportInput: true });
   if (!parsed.success) throw configError(parsed.error, where, undefined);
-  const c = parsed.data;
+  const { paths, ...c } = parsed.data;
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
-  const weekly = c.newsletter.cadence === 'weekly';
-  const templates = abs(c.paths.templates);
+  const templates = abs(paths.templates);
+  // Only the paths change here: they resolve against the config file's folder.
   return {
-    newsletter: {
-      title: c.newsletter.title,
-      locale: c.newsletter.locale,
-      timezone: c.newsletter.timezone,
-      schedule: c.newsletter.schedule,
-      collectSchedule: c.newsletter.collectSchedule,
-      catchUpGraceMs: c.newsletter.catchUpGrace,
-      windowMs: c.newsletter.window,
-      topStories: c.newsletter.topStories,
-      headlines: c.newsletter.headlines,
-      style: c.newsletter.style,
-      cadence: c.newsletter.cadence,
-      asOf: c.newsletter.asOf,
-      baseUrl: c.newsletter.baseUrl,
-    },
-    sources: c.sources.map((s) => ({
-      ...s,
-      url: /^https?:\/\//i.test(s.url) ? s.url : abs(s.url),
-    })),
-    delivery: {
-      ...c.delivery,
-      smtp: c.delivery.smtp,
-      dkim: c.delivery.dkim,
-    },
-    rank: {
-      halfLifeHours: c.rank.halfLifeHours ?? (weekly ? 72 : 18),
-      clusterThreshold: c.rank.clusterThreshold,
-      duplicateThreshold: c.rank.duplicateThreshold,
-      rehashThreshold: c.rank.rehashThreshold,
-      followUpThreshold: c.rank.followUpThreshold,
-      noveltyIssues: c.rank.noveltyIssues,
-      maxPerSource: c.rank.maxPerSource,
-      mmrLambda: c.rank.mmrLambda,
-      maxAgeHours: c.rank.maxAge !== undefined ? c.rank.maxAge / 3_600_000 : weekly ? 14 * 24 : 3 * 24,
-      aliases: c.rank.aliases,
-    },
-    collect: {
-      timeoutMs: c.collect.timeout,
-      connectTimeoutMs: c.collect.connectTimeout,
-      maxBytes: c.collect.maxBytes,
-      maxRedirects: c.collect.maxRedirects,
-      concurrency: c.collect.concurrency,
-      userAgent: c.collect.userAgent,
-      unhealthyAfter: c.collect.unhealthyAfter,
-    },
+    ...c,
+    sources: c.sources.map((s) => ({ ...s, url: /^https?:\/\//i.test(s.url) ? s.url : abs(s.url) })),
     subscribers: c.subscribers ? abs(c.subscribers) : undefined,
     paths: {
       base: baseDir,
-      data: overrides.dataDir ? resolve(overrides.dataDir) : abs(c.paths.data),
-      outbox: overrides.outboxDir ? resolve(overrides.outboxDir) : abs(c.paths.outbox),
+      data: overrides.dataDir ? resolve(overrides.dataDir) : abs(paths.data),
+      outbox: overrides.outboxDir ? resolve(overrides.outboxDir) : abs(paths.outbox),
       templates,
-      locales: c.paths.locales ? abs(c.paths.locales) : resolve(templates, 'locales'),
+      locales: paths.locales ? abs(paths.locales) : resolve(templates, 'locales'),
     },
   };
 }

@@ -1,3 +1,12 @@
+/**
+ * The config, defined once: every key, its check, its default and its one-line meaning
+ * (`.describe`). The types (`BriefingConfig` and its parts) are the schema's output, so
+ * adding a key is one edit here; `docs/config.md` is generated from this file
+ * (`npm run docs:config`, checked by tests/config/docs.test.ts).
+ *
+ * A few keys change name on the way through, to carry their unit: durations become
+ * milliseconds (`window` → `windowMs`, `collect.timeout` → `timeoutMs`, …).
+ */
 import { z } from 'zod';
 import { parseDuration } from '../util/duration.js';
 
@@ -22,116 +31,240 @@ const duration = z
   .refine((v) => parseDuration(v) !== undefined, {
     message: 'is not a duration; write it like 7d, 36h or 90m',
   })
-  .transform((v) => parseDuration(v) ?? 0);
+  .transform((v) => parseDuration(v) ?? 0)
+  .meta({ format: 'duration' });
 
-const cron = z.string().refine(isCron, {
-  message: 'is not a cron expression; write five fields like "0 7 * * 1" (07:00 every Monday)',
-});
+const cron = z
+  .string()
+  .refine(isCron, {
+    message: 'is not a cron expression; write five fields like "0 7 * * 1" (07:00 every Monday)',
+  })
+  .meta({ format: 'cron' });
 
-const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), {
-  message: 'is not a date-time; write it like 2026-11-23T07:00:00+09:00',
-});
+const isoTime = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), {
+    message: 'is not a date-time; write it like 2026-11-23T07:00:00+09:00',
+  })
+  .meta({ format: 'date-time' });
 
 export const sourceSchema = z.strictObject({
-  name: z.string().min(1, 'must not be empty'),
-  url: z.string().min(1, 'must be an http(s) URL or a file path'),
-  weight: z.number().positive('must be a positive number like 1 or 1.5').default(1),
-  fullText: z.boolean().default(false),
+  name: z.string().min(1, 'must not be empty').describe('Display name, shown as the publisher in source lines'),
+  url: z
+    .string()
+    .min(1, 'must be an http(s) URL or a file path')
+    .describe("http(s) URL of the feed, or a file path (resolved against the config file's folder)"),
+  weight: z
+    .number()
+    .positive('must be a positive number like 1 or 1.5')
+    .default(1)
+    .describe('Weight of this source in ranking (1 = normal)'),
+  fullText: z.boolean().default(false).describe("Fetch each item's article page (for feeds that carry only a summary)"),
 });
 
-export const newsletterSchema = z.strictObject({
-  title: z.string().min(1).default('테크 브리핑'),
-  locale: z.enum(['ko', 'en']).default('ko'),
-  timezone: z
-    .string()
-    .refine(isTimezone, { message: 'is not an IANA timezone; use a name like Asia/Seoul or Europe/Berlin' })
-    .default('Asia/Seoul'),
-  schedule: cron.default('0 7 * * 1'),
-  collectSchedule: cron.optional(),
-  catchUpGrace: duration.optional(),
-  window: duration.prefault('7d'),
-  topStories: z.number().int().min(1).max(10).default(3),
-  headlines: z.number().int().min(0).max(30).default(8),
-  style: z.enum(['briefing', 'digest', 'explainer']).default('briefing'),
-  cadence: z.enum(['daily', 'weekly']).default('weekly'),
-  asOf: isoTime.optional(),
-  baseUrl: z.url({ message: 'must be an http(s) URL like https://news.example.com' }).optional(),
-});
+export const newsletterSchema = z
+  .strictObject({
+    title: z.string().min(1).default('테크 브리핑').describe('Name of the newsletter, in the subject and the masthead'),
+    locale: z.enum(['ko', 'en']).default('ko').describe('Language of the labels and the composing rules'),
+    timezone: z
+      .string()
+      .refine(isTimezone, { message: 'is not an IANA timezone; use a name like Asia/Seoul or Europe/Berlin' })
+      .default('Asia/Seoul')
+      .describe('IANA timezone of the schedule, issue ids, slots and dates in source lines'),
+    schedule: cron.default('0 7 * * 1').describe('Cron expression (5 or 6 fields) of the issue slots'),
+    collectSchedule: cron.optional().describe('Cron expression of extra collection-only slots (e.g. hourly)'),
+    catchUpGrace: duration
+      .prefault('6h')
+      .describe('On start, the latest missed issue slot runs once if it is at most this old'),
+    window: duration.prefault('7d').describe('Items older than this, before the reference time, are not ranked'),
+    topStories: z.number().int().min(1).max(10).default(3).describe('How many top stories an issue leads with'),
+    headlines: z.number().int().min(0).max(30).default(8).describe('How many one-line headlines follow them'),
+    style: z
+      .enum(['briefing', 'digest', 'explainer'])
+      .default('briefing')
+      .describe('Layout of the issue (`templates/<style>.mjml`)'),
+    cadence: z
+      .enum(['daily', 'weekly'])
+      .default('weekly')
+      .describe("How often issues go out; sets the defaults of rank's halfLifeHours and maxAge"),
+    asOf: isoTime
+      .optional()
+      .describe(
+        'Pinned reference time of rank and compose (the bundled samples use it); fetches and deliveries always use the real time',
+      ),
+    baseUrl: z
+      .url({ message: 'must be an http(s) URL like https://news.example.com' })
+      .optional()
+      .describe('Public address of `briefing serve` and the archive, for unsubscribe and view-online links'),
+  })
+  .transform(({ catchUpGrace, window, ...n }) => ({ ...n, catchUpGraceMs: catchUpGrace, windowMs: window }));
+
+const envName = (example: string) =>
+  z.string().regex(/^[A-Z_][A-Z0-9_]*$/, `must name an environment variable like ${example}`);
 
 export const smtpSchema = z.strictObject({
-  host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(587),
-  secure: z.boolean().default(false),
-  user: z.string().optional(),
-  passwordEnv: z
-    .string()
-    .regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable like SMTP_PASSWORD')
-    .optional(),
-  pool: z.boolean().default(true),
-  maxConnections: z.number().int().min(1).max(50).default(5),
-  rateLimit: z.number().min(0).default(0),
-  retries: z.number().int().min(0).max(10).default(3),
+  host: z.string().min(1).describe('SMTP server host name'),
+  port: z.number().int().min(1).max(65535).default(587).describe('SMTP server port'),
+  secure: z.boolean().default(false).describe('TLS from the first byte (port 465); false uses STARTTLS when offered'),
+  user: z.string().optional().describe('SMTP user name'),
+  passwordEnv: envName('SMTP_PASSWORD')
+    .optional()
+    .describe('Environment variable holding the SMTP password (secrets never sit in the file)'),
+  pool: z.boolean().default(true).describe('Keep connections open and reuse them across messages'),
+  maxConnections: z.number().int().min(1).max(50).default(5).describe('Connections open at once, at most'),
+  rateLimit: z.number().min(0).default(0).describe('Messages per second, at most (0 = unlimited)'),
+  retries: z.number().int().min(0).max(10).default(3).describe('Retries of a temporary failure per message'),
+});
+
+export const dkimSchema = z.strictObject({
+  domainName: z.string().min(1).describe('Domain the DKIM signature is for'),
+  keySelector: z.string().min(1).describe('DKIM selector (the DNS record `<selector>._domainkey.<domain>`)'),
+  privateKeyEnv: envName('DKIM_KEY').describe('Environment variable holding the PEM private key'),
 });
 
 export const deliverySchema = z.strictObject({
-  transport: z.enum(['outbox', 'smtp']).default('outbox'),
-  from: z.string().min(3).default('브리핑 <briefing@example.com>'),
-  replyTo: z.string().optional(),
-  smtp: smtpSchema.optional(),
-  dkim: z
-    .strictObject({
-      domainName: z.string().min(1),
-      keySelector: z.string().min(1),
-      privateKeyEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable like DKIM_KEY'),
-    })
-    .optional(),
-  unsubscribeMailto: z.string().optional(),
-  unsubscribeSecretEnv: z.string().default('BRIEFING_SECRET'),
+  transport: z
+    .enum(['outbox', 'smtp'])
+    .default('outbox')
+    .describe("Where deliveries go: .eml files in the issue's outbox folder, or an SMTP server"),
+  from: z.string().min(3).default('브리핑 <briefing@example.com>').describe('From: header of every message'),
+  replyTo: z.string().optional().describe('Reply-To: header, if replies go elsewhere'),
+  smtp: smtpSchema.optional().describe('The SMTP server (with transport: smtp)'),
+  dkim: dkimSchema.optional().describe('DKIM signing of outgoing messages'),
+  unsubscribeMailto: z.string().optional().describe('mailto address offered in List-Unsubscribe beside the link'),
+  unsubscribeSecretEnv: z
+    .string()
+    .default('BRIEFING_SECRET')
+    .describe(
+      'Environment variable holding the secret that signs unsubscribe links (else `<data>/unsubscribe.secret`)',
+    ),
 });
 
-export const rankSchema = z.strictObject({
-  halfLifeHours: z.number().positive().optional(),
-  clusterThreshold: z.number().min(0).max(1).default(0.2),
-  duplicateThreshold: z.number().min(0).max(1).default(0.8),
-  rehashThreshold: z.number().min(0).max(1).default(0.7),
-  followUpThreshold: z.number().min(0).max(1).default(0.3),
-  noveltyIssues: z.number().int().min(0).default(4),
-  maxPerSource: z.number().int().min(1).default(4),
-  mmrLambda: z.number().min(0).max(1).default(0.7),
-  maxAge: duration.optional(),
-  aliases: z.array(z.array(z.string().min(1)).min(2, 'an alias group needs two or more words')).default([]),
-});
+export const rankSchema = z
+  .strictObject({
+    halfLifeHours: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Half-life of recency decay in hours (default 72 weekly, 18 daily)'),
+    clusterThreshold: z.number().min(0).max(1).default(0.2).describe('Similarity at which an item joins a topic'),
+    duplicateThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.8)
+      .describe('Similarity above which two items are near-duplicates'),
+    rehashThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.7)
+      .describe('Similarity to an earlier sent topic above which a topic is a rehash (dropped)'),
+    followUpThreshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.3)
+      .describe('Similarity to an earlier sent topic above which a topic is a follow-up'),
+    noveltyIssues: z.number().int().min(0).default(4).describe('How many earlier issues novelty looks back on'),
+    maxPerSource: z.number().int().min(1).default(4).describe('Stories from one source in an issue, at most'),
+    mmrLambda: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.7)
+      .describe('Trade-off of the diverse selection between score (1) and diversity (0)'),
+    maxAge: duration.optional().describe('Topics older than this are not ranked (default 14d weekly, 3d daily)'),
+    aliases: z
+      .array(z.array(z.string().min(1)).min(2, 'an alias group needs two or more words'))
+      .default([])
+      .describe('Extra alias groups, like `[[루빈, rubin]]`; the words of a group count as one term'),
+  })
+  .transform(({ maxAge, ...r }) => ({ ...r, maxAgeMs: maxAge }));
 
-export const collectSchema = z.strictObject({
-  timeout: duration.prefault('20s'),
-  connectTimeout: duration.prefault('5s'),
-  maxBytes: z
-    .number()
-    .int()
-    .positive()
-    .default(5 * 1024 * 1024),
-  maxRedirects: z.number().int().min(0).max(20).default(5),
-  concurrency: z.number().int().min(1).max(64).default(8),
-  userAgent: z.string().default('briefing/0.1 (+https://github.com/briefing; newsletter composer)'),
-  unhealthyAfter: z.number().int().min(1).default(5),
-});
+export const collectSchema = z
+  .strictObject({
+    timeout: duration.prefault('20s').describe('Longest a whole fetch of one source may take'),
+    connectTimeout: duration.prefault('5s').describe('Longest wait for a connection'),
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(5 * 1024 * 1024)
+      .describe('Largest feed or page read, in bytes'),
+    maxRedirects: z.number().int().min(0).max(20).default(5).describe('Redirects followed per fetch, at most'),
+    concurrency: z.number().int().min(1).max(64).default(8).describe('Sources fetched at once'),
+    userAgent: z
+      .string()
+      .default('briefing/0.1 (+https://github.com/briefing; newsletter composer)')
+      .describe('User-Agent header of every fetch'),
+    unhealthyAfter: z
+      .number()
+      .int()
+      .min(1)
+      .default(5)
+      .describe('Failures in a row after which a source is unhealthy and retried only after backoff'),
+  })
+  .transform(({ timeout, connectTimeout, ...c }) => ({ ...c, timeoutMs: timeout, connectTimeoutMs: connectTimeout }));
 
 export const pathsSchema = z.strictObject({
-  data: z.string().default('data'),
-  outbox: z.string().default('outbox'),
-  templates: z.string().default('templates'),
-  locales: z.string().optional(),
+  data: z.string().default('data').describe('Folder of the SQLite store (--data-dir overrides it)'),
+  outbox: z.string().default('outbox').describe('Folder the issues are written to'),
+  templates: z.string().default('templates').describe('Folder of the MJML and text templates'),
+  locales: z.string().optional().describe('Folder of the label files (default `<templates>/locales`)'),
 });
 
-export const configSchema = z.strictObject({
-  newsletter: newsletterSchema.default(newsletterSchema.parse({})),
-  sources: z.array(sourceSchema).min(1, 'needs at least one source (name and url)'),
-  delivery: deliverySchema.default(deliverySchema.parse({})),
-  subscribers: z.string().optional(),
-  rank: rankSchema.default(rankSchema.parse({})),
-  collect: collectSchema.default(collectSchema.parse({})),
-  paths: pathsSchema.default(pathsSchema.parse({})),
-});
+const HOUR_MS = 3_600_000;
 
+export const configSchema = z
+  .strictObject({
+    newsletter: newsletterSchema.prefault({}).describe('The publication: name, language, timezone, schedule, size'),
+    sources: z
+      .array(sourceSchema)
+      .min(1, 'needs at least one source (name and url)')
+      .describe('The feeds to collect, one entry each'),
+    delivery: deliverySchema.prefault({}).describe('How issues are sent'),
+    subscribers: z
+      .string()
+      .optional()
+      .describe('CSV of subscribers (email,name,topics), merged into the store before each delivery'),
+    rank: rankSchema.prefault({}).describe('How items are grouped into topics and scored'),
+    collect: collectSchema.prefault({}).describe('How sources are fetched'),
+    paths: pathsSchema.prefault({}).describe("Folders, relative to the config file's folder"),
+  })
+  .transform(({ rank: { maxAgeMs, ...rank }, ...c }) => {
+    // The cadence-dependent defaults: a weekly issue looks further back than a daily one.
+    const weekly = c.newsletter.cadence === 'weekly';
+    return {
+      ...c,
+      rank: {
+        ...rank,
+        halfLifeHours: rank.halfLifeHours ?? (weekly ? 72 : 18),
+        maxAgeHours: maxAgeMs !== undefined ? maxAgeMs / HOUR_MS : weekly ? 14 * 24 : 3 * 24,
+      },
+    };
+  });
+
+/** The config as written in YAML. */
 export type RawConfig = z.input<typeof configSchema>;
+/** The config after checks and defaults, before its paths are made absolute. */
 export type ParsedConfig = z.output<typeof configSchema>;
+
+/** The resolved config every stage reads: the schema's output with absolute paths. */
+export type BriefingConfig = Omit<ParsedConfig, 'paths'> & {
+  /** Resolved absolute folders. */
+  paths: {
+    /** Folder of the config file; relative paths resolve against it. */
+    base: string;
+  } & { [K in keyof ParsedConfig['paths']]-?: string };
+};
+export type NewsletterConfig = BriefingConfig['newsletter'];
+export type SourceConfig = BriefingConfig['sources'][number];
+export type DeliveryConfig = BriefingConfig['delivery'];
+export type SmtpConfig = NonNullable<DeliveryConfig['smtp']>;
+export type DkimConfig = NonNullable<DeliveryConfig['dkim']>;
+export type RankConfig = BriefingConfig['rank'];
+export type CollectConfig = BriefingConfig['collect'];
+export type Locale = NewsletterConfig['locale'];
+export type IssueStyle = NewsletterConfig['style'];
+export type Cadence = NewsletterConfig['cadence'];

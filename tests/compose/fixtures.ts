@@ -73,6 +73,7 @@ export const NEWSLETTER: NewsletterConfig = {
   locale: 'ko',
   timezone: 'Asia/Seoul',
   schedule: '0 7 * * 1',
+  catchUpGraceMs: 6 * 3_600_000,
   windowMs: 7 * 86_400_000,
   topStories: 2,
   headlines: 5,
