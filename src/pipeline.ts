@@ -16,6 +16,7 @@ import type { App } from './app.js';
 import type { CollectDeps } from './collect/index.js';
 import { articlesToRead, composeIssue, draftToYaml, parseDraft } from './compose/index.js';
 import { loadLabels } from './config/locale.js';
+import { BUNDLED_LOCALES, BUNDLED_TEMPLATES } from './bundled.js';
 import {
   buildEml,
   buildMessage,
@@ -29,8 +30,11 @@ import { BriefingError, reasonOf } from './errors.js';
 import { rankTopics } from './rank/index.js';
 import { personalize, renderIssue } from './render/index.js';
 import type {
+  BriefingConfig,
   Draft,
   Item,
+  Labels,
+  Locale,
   RankDoc,
   RankResult,
   Recipient,
@@ -190,7 +194,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     };
   }
   const issueId = nextIssueId(app, asOf);
-  const labels = loadLabels(config.paths.locales, config.newsletter.locale);
+  const labels = labelsFor(config, config.newsletter.locale);
   const draft = composeIssue({
     issueId,
     topics: ranked.topics,
@@ -219,12 +223,22 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
   return outcome;
 }
 
+/** The template folders of a project, first wins: its own `templates/` (or paths.templates), then the bundled ones. */
+export function templateFolders(config: BriefingConfig): string[] {
+  return [config.paths.templates, BUNDLED_TEMPLATES];
+}
+
+/** The labels of a locale: the project's locale file (only the labels it changes), over the bundled one. */
+export function labelsFor(config: BriefingConfig, locale: Locale): Labels {
+  return loadLabels([config.paths.locales, BUNDLED_LOCALES], locale);
+}
+
 /** Render a draft through the same templates sending uses. */
 export async function renderDraft(app: App, draft: Draft, style = draft.style): Promise<RenderedIssue> {
   const { config } = app;
   return renderIssue(draft, {
-    templatesDir: config.paths.templates,
-    labels: loadLabels(config.paths.locales, draft.locale),
+    templatesDir: templateFolders(config),
+    labels: labelsFor(config, draft.locale),
     style,
     ...(config.newsletter.baseUrl ? { baseUrl: config.newsletter.baseUrl } : {}),
   });

@@ -18,6 +18,7 @@ import { registerPreview } from './commands/preview.js';
 import { registerArchive } from './commands/archive.js';
 import { registerServe } from './commands/serve.js';
 import { registerBackup } from './commands/backup.js';
+import { registerTemplates } from './commands/templates.js';
 
 export function buildProgram(): Command {
   const program = new Command('briefing')
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
     registerArchive,
     registerServe,
     registerBackup,
+    registerTemplates,
   ]) {
     register(program);
   }

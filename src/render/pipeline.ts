@@ -20,8 +20,11 @@ import { tidyText } from './text.js';
 import { buildView, type IssueView } from './view.js';
 
 export interface RenderOptions {
-  /** The templates folder (styles/, partials/). */
-  templatesDir: string;
+  /**
+   * The templates folder (styles/, partials/), or several: file by file, a file in an
+   * earlier folder replaces the one of the same path in a later folder.
+   */
+  templatesDir: string | readonly string[];
   labels: Labels;
   /** Overrides the draft's style. */
   style?: IssueStyle;

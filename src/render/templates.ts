@@ -1,6 +1,8 @@
 /**
- * Loading the templates folder (the renderer's I/O edge): read, parse, check and compile
- * every template once, and keep the result until a file in the folder changes.
+ * Loading the templates (the renderer's I/O edge): read, parse, check and compile every
+ * template once, and keep the result until a file changes. The templates come from one or
+ * more folders, file by file: a file in an earlier folder (a project's own `templates/`)
+ * replaces the file of the same path in a later one (the bundled templates).
  *
  * Layout of the folder:
  *   styles/<style>.mjml.hbs    the HTML entry of a style (briefing, digest, explainer)
@@ -24,6 +26,8 @@ export interface TemplateFile {
   file: string;
   /** Path inside the templates folder, with forward slashes. */
   rel: string;
+  /** The folder it was read from. */
+  from: string;
   role: 'style' | 'partial';
   name: string;
   kind: TemplateKind;
@@ -36,7 +40,8 @@ export interface CompiledKind {
 }
 
 export interface TemplateSet {
-  dir: string;
+  /** The folders, first wins. */
+  dirs: readonly string[];
   hb: Hb;
   files: readonly TemplateFile[];
   mjml: CompiledKind;
@@ -55,8 +60,17 @@ function shownPath(abs: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
 }
 
-function listFiles(dir: string): Array<{ rel: string; abs: string; mtimeMs: number; size: number }> {
-  const out: Array<{ rel: string; abs: string; mtimeMs: number; size: number }> = [];
+interface Listed {
+  rel: string;
+  abs: string;
+  from: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/** The template files of one folder. */
+function listFolder(dir: string): Listed[] {
+  const out: Listed[] = [];
   for (const folder of ['styles', 'partials']) {
     const abs = join(dir, folder);
     if (!existsSync(abs)) continue;
@@ -64,10 +78,24 @@ function listFiles(dir: string): Array<{ rel: string; abs: string; mtimeMs: numb
       if (!FILE_RE.test(name)) continue;
       const file = join(abs, name);
       const st = statSync(file);
-      if (st.isFile()) out.push({ rel: `${folder}/${name}`, abs: file, mtimeMs: st.mtimeMs, size: st.size });
+      if (st.isFile()) out.push({ rel: `${folder}/${name}`, abs: file, from: dir, mtimeMs: st.mtimeMs, size: st.size });
     }
   }
   return out;
+}
+
+/** The folders of a templates option, in order, each once. */
+export function templateDirs(dirs: string | readonly string[]): string[] {
+  return [...new Set(typeof dirs === 'string' ? [dirs] : dirs)];
+}
+
+/** The template files of the folders, file by file: the first folder holding a path wins. */
+export function listTemplateFiles(dirs: string | readonly string[]): Listed[] {
+  const byRel = new Map<string, Listed>();
+  for (const dir of templateDirs(dirs)) {
+    for (const f of listFolder(dir)) if (!byRel.has(f.rel)) byRel.set(f.rel, f);
+  }
+  return [...byRel.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
 export function templateError(file: string, line: number | undefined, message: string, hint: string): BriefingError {
@@ -127,20 +155,26 @@ function compileKind(
   return { entries, partials };
 }
 
-/** Read, parse, check and compile a templates folder. Throws ETEMPLATE with file and line. */
-export function buildTemplateSet(dir: string): TemplateSet {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+/**
+ * Read, parse, check and compile the templates of one or more folders (first wins, file by
+ * file). A folder that does not exist adds nothing. Throws ETEMPLATE with file and line.
+ */
+export function buildTemplateSet(dirs: string | readonly string[]): TemplateSet {
+  const folders = templateDirs(dirs);
+  const listed = listTemplateFiles(folders);
+  if (listed.length === 0) {
     throw new BriefingError(
       'ETEMPLATE',
-      `templates folder not found: ${dir}`,
-      'set paths.templates in the config, or copy the bundled templates/ folder',
+      `no templates found in ${folders.join(' or ')}`,
+      `put styles/ and partials/ there, or run \`briefing templates eject\` to copy the bundled ones`,
     );
   }
-  const files: TemplateFile[] = listFiles(dir).map((f) => {
+  const files: TemplateFile[] = listed.map((f) => {
     const m = FILE_RE.exec(f.rel.split('/')[1] ?? '');
     return {
       file: shownPath(f.abs),
       rel: f.rel,
+      from: f.from,
       role: f.rel.startsWith('styles/') ? 'style' : 'partial',
       name: m?.[1] ?? '',
       kind: m?.[2] === 'txt' ? 'txt' : 'mjml',
@@ -170,7 +204,7 @@ export function buildTemplateSet(dir: string): TemplateSet {
 
   let instrumented: CompiledKind | undefined;
   return {
-    dir,
+    dirs: folders,
     hb,
     files,
     mjml: compileKind(hb, files, 'mjml', asts),
@@ -188,18 +222,24 @@ export function buildTemplateSet(dir: string): TemplateSet {
   };
 }
 
-/** The template set of a folder, cached until a template file changes (by mtime and size). */
-export function loadTemplates(dir: string): TemplateSet {
-  const files = existsSync(dir) ? listFiles(dir) : [];
-  const signature = files.map((f) => `${f.rel}:${f.mtimeMs}:${f.size}`).join('|');
-  const hit = cache.get(dir);
+/**
+ * The template set of one or more folders (first wins, file by file), cached until a
+ * template file is added, removed or changed (by path, mtime and size).
+ */
+export function loadTemplates(dirs: string | readonly string[]): TemplateSet {
+  const folders = templateDirs(dirs);
+  const key = folders.join('\n');
+  const signature = listTemplateFiles(folders)
+    .map((f) => `${f.abs}:${f.mtimeMs}:${f.size}`)
+    .join('|');
+  const hit = cache.get(key);
   if (hit && hit.signature === signature) return hit.set;
-  const set = buildTemplateSet(dir);
-  cache.set(dir, { signature, set });
+  const set = buildTemplateSet(folders);
+  cache.set(key, { signature, set });
   return set;
 }
 
-/** The file of a template inside the set, as shown in messages. */
+/** The file of a template inside the set, as shown in messages (where to create it: the first folder). */
 export function fileOf(set: TemplateSet, rel: string): string {
-  return set.files.find((f) => f.rel === rel)?.file ?? shownPath(join(set.dir, ...rel.split('/')));
+  return set.files.find((f) => f.rel === rel)?.file ?? shownPath(join(set.dirs[0] ?? '.', ...rel.split('/')));
 }

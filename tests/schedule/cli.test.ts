@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.js';
@@ -220,12 +220,21 @@ describe('briefing schedule as a service', () => {
     expect(r.stdout).toContain('scheduler   not running');
   });
 
-  it('should fail doctor for a missing templates folder, saying how to fix it', () => {
+  it('should use the bundled templates when the project has none, and fail doctor on a broken override', () => {
     const { dir, file } = config({ schedule: '0 7 * * 1' });
     writeFileSync(file, readFileSync(file, 'utf8').replace(/templates: ".*"/, `templates: "${join(dir, 'nope')}"`));
+    const fine = briefing(['--config', file, '--data-dir', join(dir, 'data'), 'doctor']);
+    expect(fine.stdout).toMatch(/^✓ templates .* bundled \(.*templates\), none of the project/m);
+    expect(fine.stdout).toMatch(/^✓ locale +ko: .*templates\/locales\/ko\.yaml/m);
+
+    mkdirSync(join(dir, 'nope', 'partials'), { recursive: true });
+    writeFileSync(
+      join(dir, 'nope', 'partials', 'footer.mjml.hbs'),
+      '<mj-text>\n{{#if unsubscribeUrl}}구독 해지\n</mj-text>\n',
+    );
     const r = briefing(['--config', file, 'doctor']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^✗ templates .*nope does not exist — set paths.templates/m);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/^✗ templates .*nope\/partials\/footer\.mjml\.hbs line \d+: /m);
     expect(r.stdout).toContain('Some checks failed');
   });
 });

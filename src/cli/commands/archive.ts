@@ -11,11 +11,11 @@ export function registerArchive(program: Command): void {
       const app = await openApp(cmd);
       try {
         const { loadArchiveIssues, writeArchive } = await import('../../preview/index.js');
-        const { loadLabels } = await import('../../config/locale.js');
+        const { labelsFor } = await import('../../pipeline.js');
         const { newsletter, paths } = app.config;
         let labels: Labels = {};
         try {
-          labels = loadLabels(paths.locales, newsletter.locale);
+          labels = labelsFor(app.config, newsletter.locale);
         } catch {
           // The archive has its own words; locale overrides are optional.
         }

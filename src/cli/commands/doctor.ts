@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { BUNDLED_TEMPLATES } from '../../bundled.js';
 import { join, resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE } from '../../config/defaults.js';
 import { reasonOf } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import type { BriefingConfig } from '../../types.js';
 import { globalOptions, print, readConfig } from '../context.js';
+import { templateInventory } from '../templates-inventory.js';
 
 type Level = 'ok' | 'warn' | 'fail';
 
@@ -71,8 +73,8 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
     return report();
   }
 
-  checks.push(templatesCheck(config));
-  checks.push(localeCheck(config));
+  checks.push(await templatesCheck(config));
+  checks.push(await localeCheck(config));
 
   const { Store: StoreImpl } = await import('../../store/index.js');
   const { scheduleStatus, formatScheduleStatus, processIdentity, pidAlive } = await import('../../schedule/index.js');
@@ -176,30 +178,38 @@ function sourceChecks(config: BriefingConfig, store: Store | undefined): SourceC
   });
 }
 
-function templatesCheck(config: BriefingConfig): Check {
-  const dir = config.paths.templates;
-  if (!existsSync(dir)) {
-    return {
-      name: 'templates',
-      level: 'fail',
-      detail: `${dir} does not exist — set paths.templates or copy the bundled templates folder`,
-    };
+async function templatesCheck(config: BriefingConfig): Promise<Check> {
+  const entries = templateInventory(config).filter((e) => !e.rel.startsWith('locales/'));
+  const own = entries.filter((e) => e.project);
+  const bundled = entries.length - own.length;
+  const detail =
+    `${bundled} bundled (${BUNDLED_TEMPLATES})` +
+    (own.length
+      ? `, ${own.length} the project's own: ${own.map((e) => e.project).join(', ')}`
+      : ', none of the project');
+  try {
+    const { templateFolders } = await import('../../pipeline.js');
+    const { loadTemplates } = await import('../../render/index.js');
+    loadTemplates(templateFolders(config));
+    return { name: 'templates', level: 'ok', detail };
+  } catch (e) {
+    return { name: 'templates', level: 'fail', detail: reasonOf(e) };
   }
-  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(mjml|hbs)$/.test(f));
-  return files.length
-    ? { name: 'templates', level: 'ok', detail: `${dir} (${files.length} template files)` }
-    : {
-        name: 'templates',
-        level: 'fail',
-        detail: `${dir} holds no .mjml or .hbs templates — copy the bundled templates folder there`,
-      };
 }
 
-function localeCheck(config: BriefingConfig): Check {
-  const file = join(config.paths.locales, `${config.newsletter.locale}.yaml`);
-  return existsSync(file)
-    ? { name: 'locale', level: 'ok', detail: file }
-    : { name: 'locale', level: 'fail', detail: `${file} is missing — add it or set newsletter.locale to ko` };
+async function localeCheck(config: BriefingConfig): Promise<Check> {
+  const locale = config.newsletter.locale;
+  const files = templateInventory(config).filter((e) => e.rel === `locales/${locale}.yaml`);
+  const used = files.flatMap((e) =>
+    e.project ? [`${e.project} over ${e.bundled ?? 'nothing bundled'}`] : [e.bundled ?? ''],
+  );
+  try {
+    const { labelsFor } = await import('../../pipeline.js');
+    labelsFor(config, locale);
+    return { name: 'locale', level: 'ok', detail: `${locale}: ${used.join(', ')}` };
+  } catch (e) {
+    return { name: 'locale', level: 'fail', detail: reasonOf(e) };
+  }
 }
 
 function formatReport(r: DoctorReport): string {
