@@ -51,6 +51,11 @@ const ROWS: readonly RowScript[] = [
     fallback: { id: '5', work: 'Cluster/rank: 2,000 and 20,000 items', target: '≤ 100 ms; near linear' },
   },
   { n: 6, script: 'rows/startup.ts', fallback: { id: '6', work: 'Startup: briefing --help', target: '≤ 300 ms' } },
+  {
+    n: 7,
+    script: 'rows/variants.ts',
+    fallback: { id: '7', work: 'Variants: 10,000 subscribers over 8 interest sets', target: '≥ 80 % of one variant' },
+  },
 ];
 
 function onlyRows(argv: readonly string[]): Set<number> | undefined {

@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { App } from './app.js';
 import type { CollectDeps } from './collect/index.js';
-import { articlesToRead, composeIssue, draftToYaml, parseDraft } from './compose/index.js';
+import { articlesToRead, composeIssue, draftToYaml, parseDraft, resolveInterests, variantOf } from './compose/index.js';
 import { loadLabels } from './config/locale.js';
 import { BUNDLED_LOCALES, BUNDLED_TEMPLATES } from './bundled.js';
 import {
@@ -41,6 +41,7 @@ import type {
   RenderedIssue,
   SendSummary,
   SourceReport,
+  Subscriber,
   Topic,
 } from './types.js';
 import { writeDirAtomic } from './util/atomic.js';
@@ -134,6 +135,7 @@ export function rankStep(app: App, opts: RankStepOptions = {}): RankStepResult {
     rank: config.rank,
     pins: store.issues.marks('pin'),
     blocks: store.issues.marks('block'),
+    interests: config.interests,
   });
   return { ...result, asOf, docs: new Map(items.map((it) => [it.id, it])) };
 }
@@ -377,6 +379,7 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
       return { sent: 1, skipped: 0, failed: 0, uncertain: 0 };
     }
     syncSubscribers(app);
+    const issueFor = await renderVariants(app, draft, rendered);
     app.store.issues.setStatus(issueId, 'sending', app.clock.now());
     const summary = await deliverIssue(
       {
@@ -387,7 +390,8 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
         clock: app.clock,
         logger: app.logger,
         env,
-        personalize: (r) => personalize(rendered, r),
+        personalize: (r, issue) => personalize(issue, r),
+        ...(issueFor ? { issueFor } : {}),
       },
       rendered,
       { issueId, retryUncertain: opts.retryUncertain === true },
@@ -401,6 +405,40 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
   } finally {
     await transport.close();
   }
+}
+
+/**
+ * The rendered issue each subscriber gets: the variant of their interests (see
+ * compose/variant.ts). Every distinct variant among the active subscribers is rendered
+ * here, once, before the delivery starts; undefined when nobody gets anything but the
+ * whole issue (no interests configured, or the draft's stories carry none).
+ */
+export async function renderVariants(
+  app: App,
+  draft: Draft,
+  whole: RenderedIssue,
+): Promise<((sub: Subscriber) => RenderedIssue) | undefined> {
+  const { interests } = app.config;
+  const tagged = [...draft.stories, ...draft.headlines].some((p) => p.interests !== undefined);
+  if (interests.length === 0 || !tagged) return undefined;
+  const labels = loadLabels(app.config.paths.locales, draft.locale);
+  const byVariant = new Map<string, RenderedIssue>([['*', whole]]);
+  // Keyed by the subscriber's list as stored, so each list is resolved and matched once.
+  const byList = new Map<string, RenderedIssue>();
+  const listKey = (sub: Pick<Subscriber, 'interests'>): string => sub.interests.join('\u0001');
+  for (const sub of app.store.subscribers.active(1000)) {
+    const key = listKey(sub);
+    if (byList.has(key)) continue;
+    const variant = variantOf(draft, resolveInterests(sub.interests, interests), labels);
+    let issue = byVariant.get(variant.key);
+    if (!issue) {
+      issue = await renderDraft(app, variant.draft);
+      byVariant.set(variant.key, issue);
+    }
+    byList.set(key, issue);
+  }
+  app.logger.info('variants rendered', { issueId: draft.issueId, variants: byVariant.size, lists: byList.size });
+  return (sub) => byList.get(listKey(sub)) ?? whole;
 }
 
 /**

@@ -6,7 +6,14 @@
 // ---------------------------------------------------------------- config
 
 // Defined once, by the zod schema: every key, default and meaning is in src/config/schema.ts.
-import type { IssueStyle, Locale, NewsletterConfig, RankConfig, SourceConfig } from './config/schema.js';
+import type {
+  InterestConfig,
+  IssueStyle,
+  Locale,
+  NewsletterConfig,
+  RankConfig,
+  SourceConfig,
+} from './config/schema.js';
 
 export type {
   BriefingConfig,
@@ -14,6 +21,7 @@ export type {
   CollectConfig,
   DeliveryConfig,
   DkimConfig,
+  InterestConfig,
   IssueStyle,
   Locale,
   NewsletterConfig,
@@ -46,6 +54,8 @@ export interface CollectedItem {
   html: string;
   /** Clean body text: boilerplate removed, one block per entry. */
   blocks: TextBlock[];
+  /** The feed's categories of the entry (RSS <category>, Atom category term/label), plain text. */
+  categories?: string[] | undefined;
 }
 
 /** An item as the store keeps it. */
@@ -62,7 +72,10 @@ export type ListedItem = Pick<Item, 'source' | 'title' | 'link' | 'canonicalLink
  * of the body only its opening and its length.
  */
 export interface RankDoc
-  extends Pick<Item, 'id' | 'source' | 'link' | 'canonicalLink' | 'title' | 'publishedAt' | 'fetchedAt'> {
+  extends Pick<
+    Item,
+    'id' | 'source' | 'link' | 'canonicalLink' | 'title' | 'publishedAt' | 'fetchedAt' | 'categories'
+  > {
   /** The body's first paragraphs (headings skipped), about 400 characters in all. */
   opening: string[];
   /** Characters of body text, headings excluded. */
@@ -154,6 +167,8 @@ export interface Topic {
   items: RankedItem[];
   /** Top centroid terms, kept with sent issues for novelty. */
   terms: string[];
+  /** Ids of the interests the topic belongs to (only when the config defines interests). */
+  interests?: string[] | undefined;
 }
 
 /** A topic as it was sent in an earlier issue (for novelty). */
@@ -177,6 +192,8 @@ export interface RankInput {
   /** Editor's pins and blocks (topic ids or item links). */
   pins: string[];
   blocks: string[];
+  /** Interests to tag the selected topics with (none: topics carry no `interests`). */
+  interests?: readonly InterestConfig[] | undefined;
 }
 
 export interface RankResult {
@@ -218,6 +235,8 @@ export interface Story {
   /** Best source first. */
   sources: SourceRef[];
   followUp: boolean;
+  /** Interest ids of the story (from rank, editable); absent when the config defines no interests. */
+  interests?: string[] | undefined;
 }
 
 export interface HeadlineEntry {
@@ -226,6 +245,8 @@ export interface HeadlineEntry {
   text: string;
   url: string;
   publisher: string;
+  /** Interest ids, as on a story. */
+  interests?: string[] | undefined;
 }
 
 /** The editable issue: compose writes it, an editor may change it, render reads it. */
@@ -247,6 +268,8 @@ export interface Draft {
   /** Editor's pins/blocks (topic ids or links), fed back to later ranking. */
   pins: string[];
   blocks: string[];
+  /** One line above the stories, e.g. why a reader's variant is the whole issue. */
+  note?: string | undefined;
 }
 
 // ---------------------------------------------------------------- render
@@ -270,8 +293,8 @@ export interface Recipient {
   email: string;
   name?: string | undefined;
   unsubscribeUrl: string;
-  /** The subscriber's topic preferences (section keys); empty or unset = everything. */
-  topics?: string[] | undefined;
+  /** The subscriber's interest ids; empty or unset = the whole issue. */
+  interests?: string[] | undefined;
 }
 
 // ---------------------------------------------------------------- deliver
@@ -280,8 +303,8 @@ export interface Subscriber {
   id: number;
   email: string;
   name?: string | undefined;
-  /** Topic preferences (section keys); empty = everything. */
-  topics: string[];
+  /** Interest ids (config `interests:`); empty = the whole issue. */
+  interests: string[];
   status: 'active' | 'unsubscribed' | 'bounced';
 }
 

@@ -33,6 +33,8 @@ export interface ProjectOptions {
   delivery?: readonly string[];
   /** YAML lines under `collect:`. */
   collect?: readonly string[];
+  /** YAML lines under `interests:` (list entries). */
+  interests?: readonly string[];
 }
 
 function q(s: string): string {
@@ -53,6 +55,7 @@ export function makeProject(opts: ProjectOptions): Project {
     '  from: "테크 브리핑 <briefing@example.com>"',
     ...(opts.delivery ?? []).map((l) => `  ${l}`),
     ...(opts.collect && opts.collect.length > 0 ? ['collect:', ...opts.collect.map((l) => `  ${l}`)] : []),
+    ...(opts.interests && opts.interests.length > 0 ? ['interests:', ...opts.interests.map((l) => `  ${l}`)] : []),
     'paths:',
     `  templates: ${q(join(ROOT, 'templates'))}`,
     '',
@@ -98,10 +101,10 @@ export function seedSubscribers(store: Store, n: number, seed = 3): void {
       .slice(1);
     store.subscribers.upsertMany(
       rows.map((line, i) => {
-        const [email = '', name = '', topics = ''] = line.split(',');
+        const [email = '', name = '', interests = ''] = line.split(',');
         // Distinct addresses across pages.
         const unique = email.replace('@', `.${start + i}@`);
-        return { email: unique, name, topics: topics ? topics.split(';') : [] };
+        return { email: unique, name, interests: interests ? interests.split(';') : [] };
       }),
       NOW,
     );

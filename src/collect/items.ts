@@ -130,6 +130,29 @@ function authorOf(e: RawEntry): string | undefined {
   return (m?.[1] ?? raw).slice(0, 200) || undefined;
 }
 
+/** Most categories kept per item, and characters per category. */
+const MAX_CATEGORIES = 12;
+const MAX_CATEGORY_CHARS = 60;
+
+/**
+ * The entry's categories as plain text: RSS <category> text, Atom category label or
+ * term, Dublin Core subject. A category holding several (`AI, 반도체` or `AI/반도체`) is
+ * split; duplicates and empty ones are left out.
+ */
+export function categoriesOf(e: RawEntry): string[] {
+  const raw = [e.categoryRaw, e.dcSubject].flatMap((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]));
+  const out = new Set<string>();
+  for (const c of raw) {
+    const attrs = attrsOf(c);
+    const text = (typeof c === 'string' ? c : textOf(c)) || attrs.label || attrs.term || '';
+    for (const part of plainText(text).split(/\s*[,;/|·]\s*/)) {
+      const name = normalizeSpace(part).slice(0, MAX_CATEGORY_CHARS);
+      if (name && out.size < MAX_CATEGORIES) out.add(name);
+    }
+  }
+  return [...out];
+}
+
 interface FeedEnv {
   feed: RawFeed;
   ctx: ItemContext;
@@ -198,10 +221,15 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
     title: title || firstSentence(blocks),
     publishedAt: date.iso,
     author: authorOf(e),
+    ...withCategories(categoriesOf(e)),
     html,
     blocks,
     date,
   };
+}
+
+function withCategories(categories: string[]): { categories?: string[] } {
+  return categories.length ? { categories } : {};
 }
 
 /** Build the items of one parsed feed. */

@@ -45,6 +45,8 @@ const ITEM_FIELDS = [
   ['media:description', 'mediaDescription'],
   ['media:content', 'mediaContent', { keepArray: true }],
   ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
+  ['category', 'categoryRaw', { keepArray: true }],
+  ['dc:subject', 'dcSubject', { keepArray: true }],
 ] as const;
 
 const FEED_FIELDS = [

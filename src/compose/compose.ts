@@ -60,6 +60,11 @@ function topicItems(
   return { main, all };
 }
 
+/** A story or headline with its topic's interests, when ranking tagged them. */
+function withInterests<T extends Story | HeadlineEntry>(part: T, topic: Topic): T {
+  return topic.interests ? { ...part, interests: [...topic.interests] } : part;
+}
+
 export function composeIssue(input: ComposeInput): Draft {
   const { newsletter, labels, sources } = input;
   const publishers = sources.map((s) => s.name);
@@ -75,7 +80,7 @@ export function composeIssue(input: ComposeInput): Draft {
       const articles = main.map(prepareArticle);
       const story = buildStory({ topic, articles, sources: sourceRefs(all, sources), publishers, used });
       if (story) {
-        stories.push(story);
+        stories.push(withInterests(story, topic));
         continue;
       }
       later.push({ topic, articles, items: main });
@@ -91,7 +96,7 @@ export function composeIssue(input: ComposeInput): Draft {
     if (!first) continue;
     const read = articles ?? items.map(prepareArticle);
     const entry = headlineEntry(topic, read, publisherOf(first, sources), publishers, used);
-    if (entry) headlines.push(entry);
+    if (entry) headlines.push(withInterests(entry, topic));
   }
 
   const top = stories[0]?.headline ?? headlines[0]?.text ?? newsletter.title;

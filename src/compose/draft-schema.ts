@@ -36,6 +36,18 @@ const marker = z.preprocess(
   z.enum(['🖊️', '💡'], { message: 'must be 🖊️ (news) or 💡 (analysis, follow-up)' }),
 );
 
+/** Interest ids (config `interests:`); one id written as plain text is a list of one. */
+const interests = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(/[,;]/)
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, { message: 'must be interest ids like ai or chips' })),
+);
+
 export const sourceRefSchema = z.strictObject({
   publisher: text,
   publishedAt: isoTime,
@@ -59,6 +71,7 @@ export const storySchema = z.strictObject({
     .array(sourceRefSchema)
     .min(1, { message: 'needs at least one source (publisher, publishedAt, title, url)' }),
   followUp: z.boolean().default(false),
+  interests: interests.optional(),
 });
 
 export const headlineSchema = z.strictObject({
@@ -66,6 +79,7 @@ export const headlineSchema = z.strictObject({
   text,
   url: link,
   publisher: text,
+  interests: interests.optional(),
 });
 
 export const draftSchema = z
@@ -84,6 +98,7 @@ export const draftSchema = z
     headlines: z.array(headlineSchema).default([]),
     pins: z.array(text).default([]),
     blocks: z.array(text).default([]),
+    note: z.string().optional(),
   })
   .transform((d): Draft => ({ ...d, subject: d.subject?.trim() ? d.subject : d.title }));
 

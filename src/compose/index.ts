@@ -2,6 +2,7 @@
 export { composeIssue, type ComposeInput } from './compose.js';
 export { articlesToRead, READ_ARTICLES } from './reading.js';
 export { draftToYaml, parseDraft } from './draft.js';
+export { variantOf, resolveInterests, type Variant } from './variant.js';
 export { splitSentences, isCompleteSentence } from './sentences.js';
 export { cleanHeadline } from './headline.js';
 export { formatSourceDate } from './sources.js';

@@ -207,6 +207,46 @@ export const collectSchema = z
   })
   .transform(({ timeout, connectTimeout, ...c }) => ({ ...c, timeoutMs: timeout, connectTimeoutMs: connectTimeout }));
 
+export const interestSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'must be a short key like ai or semiconductors; use a-z, 0-9, - and _')
+    .describe("Short key subscribers name in their CSV's interests column, e.g. `ai`"),
+  label: z.string().min(1, 'must not be empty').describe('Name shown to readers, e.g. `AI` (also accepted in the CSV)'),
+  match: z
+    .array(z.string().trim().min(1, 'must not be empty'))
+    .default([])
+    .describe("Words or phrases that put a story in this interest, read by ranking's tokenizer and aliases"),
+  categories: z
+    .array(z.string().trim().min(1, 'must not be empty'))
+    .default([])
+    .describe('Feed categories (RSS `<category>`, Atom `category`) that put a story in this interest'),
+});
+
+const interestsSchema = z
+  .array(interestSchema)
+  .default([])
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((it, i) => {
+      if (seen.has(it.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `repeats the interest id "${it.id}"; give each interest its own id`,
+        });
+      }
+      seen.add(it.id);
+      if (it.match.length === 0 && it.categories.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'match'],
+          message: 'needs words to match; list some under match: (or source categories under categories:)',
+        });
+      }
+    });
+  });
+
 export const pathsSchema = z.strictObject({
   data: z.string().default('data').describe('Folder of the SQLite store (--data-dir overrides it)'),
   outbox: z.string().default('outbox').describe('Folder the issues are written to'),
@@ -223,11 +263,14 @@ export const configSchema = z
       .array(sourceSchema)
       .min(1, 'needs at least one source (name and url)')
       .describe('The feeds to collect, one entry each'),
+    interests: interestsSchema.describe(
+      'What a reader can choose; a subscriber with interests receives only their stories (none: everyone gets the whole issue)',
+    ),
     delivery: deliverySchema.prefault({}).describe('How issues are sent'),
     subscribers: z
       .string()
       .optional()
-      .describe('CSV of subscribers (email,name,topics), merged into the store before each delivery'),
+      .describe('CSV of subscribers (email,name,interests), merged into the store before each delivery'),
     rank: rankSchema.prefault({}).describe('How items are grouped into topics and scored'),
     collect: collectSchema.prefault({}).describe('How sources are fetched'),
     paths: pathsSchema.prefault({}).describe("Folders, relative to the config file's folder"),
@@ -265,6 +308,7 @@ export type SmtpConfig = NonNullable<DeliveryConfig['smtp']>;
 export type DkimConfig = NonNullable<DeliveryConfig['dkim']>;
 export type RankConfig = BriefingConfig['rank'];
 export type CollectConfig = BriefingConfig['collect'];
+export type InterestConfig = BriefingConfig['interests'][number];
 export type Locale = NewsletterConfig['locale'];
 export type IssueStyle = NewsletterConfig['style'];
 export type Cadence = NewsletterConfig['cadence'];

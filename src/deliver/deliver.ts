@@ -43,6 +43,11 @@ export interface DeliverDeps {
   logger: Logger;
   env?: NodeJS.ProcessEnv | undefined;
   personalize?: Personalize | undefined;
+  /**
+   * The rendered issue a subscriber gets (their interests' variant); the issue given to
+   * deliverIssue when not set. Variants are rendered before the delivery starts: this only picks one.
+   */
+  issueFor?: ((subscriber: Subscriber) => RenderedIssue) | undefined;
   /** The unsubscribe signing secret; resolved from env / the data folder when not given. */
   secret?: string | undefined;
 }
@@ -183,12 +188,13 @@ export async function deliverIssue(
         if (next.done) break;
         const sub = next.value;
         const recipient = recipientFor(sub, ctx);
+        const variant = deps.issueFor ? deps.issueFor(sub) : issue;
         const msg = buildMessage({
           config: deps.config.delivery,
-          issue: issueToSend,
+          issue: variant === issue ? issueToSend : variant,
           recipient,
           now: clock.now(),
-          body: personalize(recipient, issue),
+          body: personalize(recipient, variant),
         });
         const record = accepted;
         const claimed = atomically(() => {

@@ -68,10 +68,11 @@ export function mailOptions(msg: OutgoingMessage): ConstructorParameters<typeof 
   };
 }
 
-// Templates of the issues sent lately, most recent first: a send uses one for all its
-// messages; a few are kept for sends of different issues running side by side.
+// Templates of the issues sent lately, most recent first: a send uses one per variant of
+// its issue (readers' interests: each has its own subject); a few more are kept for sends
+// of different issues running side by side.
 const templates: MimeTemplate[] = [];
-const KEPT_TEMPLATES = 4;
+const KEPT_TEMPLATES = 24;
 
 /** The template for a message's issue (same From, Reply-To and Subject), built on first use. */
 export function templateFor(msg: OutgoingMessage): MimeTemplate {

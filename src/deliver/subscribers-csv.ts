@@ -1,5 +1,6 @@
 /**
- * The subscribers CSV: `email,name,topics` (RFC 4180 quoting, optional header row,
+ * The subscribers CSV: `email,name,interests` (`topics` is accepted as another name for
+ * the interests column; RFC 4180 quoting, optional header row,
  * UTF-8 with or without BOM). Pure: text in, normalized and merged rows out, or a
  * BriefingError naming the file and line.
  */
@@ -9,8 +10,8 @@ import { normalizeEmail } from './address.js';
 export interface SubscriberInput {
   email: string;
   name?: string | undefined;
-  /** Topic preferences; empty = everything. */
-  topics: string[];
+  /** Interest ids or labels; empty = the whole issue. */
+  interests: string[];
 }
 
 export interface CsvRecord {
@@ -105,7 +106,9 @@ export function parseCsv(text: string, file = 'CSV'): CsvRecord[] {
   return records;
 }
 
-const HEADER_NAMES: Record<string, 'email' | 'name' | 'topics'> = {
+type Column = 'email' | 'name' | 'interests';
+
+const HEADER_NAMES: Record<string, Column> = {
   email: 'email',
   'e-mail': 'email',
   mail: 'email',
@@ -113,12 +116,15 @@ const HEADER_NAMES: Record<string, 'email' | 'name' | 'topics'> = {
   이메일: 'email',
   name: 'name',
   이름: 'name',
-  topics: 'topics',
-  topic: 'topics',
-  주제: 'topics',
+  interests: 'interests',
+  interest: 'interests',
+  관심사: 'interests',
+  topics: 'interests',
+  topic: 'interests',
+  주제: 'interests',
 };
 
-/** Topic preferences from one field: separated by ;, | or commas (when quoted). */
+/** Interests from one field: separated by ;, | or commas (when quoted). */
 export function splitTopics(field: string | undefined): string[] {
   if (!field) return [];
   return [
@@ -138,14 +144,14 @@ export interface ParsedSubscribers {
 }
 
 /**
- * Subscribers from CSV text. A first row naming the columns (email, name, topics,
- * in any order) is a header; otherwise columns are email, name, topics. A repeated
- * address is merged (first non-empty name, topics joined). Any bad row fails the
+ * Subscribers from CSV text. A first row naming the columns (email, name, interests
+ * or topics, in any order) is a header; otherwise columns are email, name, interests.
+ * A repeated address is merged (first non-empty name, interests joined). Any bad row fails the
  * whole file with its line number, so nothing is half-imported.
  */
 export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): ParsedSubscribers {
   const records = parseCsv(text, file);
-  let columns: Array<'email' | 'name' | 'topics' | undefined> = ['email', 'name', 'topics'];
+  let columns: Array<Column | undefined> = ['email', 'name', 'interests'];
   const first = records[0];
   if (first?.fields.some((f) => HEADER_NAMES[f.trim().toLowerCase()] === 'email')) {
     columns = first.fields.map((f) => HEADER_NAMES[f.trim().toLowerCase()]);
@@ -156,7 +162,7 @@ export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): Par
   let merged = 0;
   for (const rec of records) {
     if (rec.fields.every((f) => f.trim() === '') || (rec.fields[0] ?? '').trimStart().startsWith('#')) continue;
-    const get = (col: 'email' | 'name' | 'topics'): string | undefined => {
+    const get = (col: Column): string | undefined => {
       const idx = col === 'email' ? emailCol : columns.indexOf(col);
       return idx < 0 ? undefined : rec.fields[idx];
     };
@@ -177,14 +183,14 @@ export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): Par
       );
     }
     const name = (get('name') ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
-    const topics = splitTopics(get('topics'));
+    const interests = splitTopics(get('interests'));
     const prev = byEmail.get(email);
     if (prev) {
       merged++;
       prev.name ??= name;
-      prev.topics = [...new Set([...prev.topics, ...topics])];
+      prev.interests = [...new Set([...prev.interests, ...interests])];
     } else {
-      byEmail.set(email, { email, name, topics });
+      byEmail.set(email, { email, name, interests });
     }
   }
   return { subscribers: [...byEmail.values()], merged };

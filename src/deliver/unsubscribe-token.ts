@@ -46,7 +46,7 @@ export interface RecipientContext {
 
 /** The Recipient (with its signed unsubscribe link) for a subscriber. */
 export function recipientFor(
-  subscriber: { email: string; name?: string | undefined; topics?: readonly string[] | undefined },
+  subscriber: { email: string; name?: string | undefined; interests?: readonly string[] | undefined },
   ctx: RecipientContext,
 ): Recipient {
   const token = signUnsubscribeToken(subscriber.email, ctx.secret);
@@ -55,7 +55,7 @@ export function recipientFor(
     email: subscriber.email,
     name: subscriber.name,
     unsubscribeUrl: url,
-    topics: subscriber.topics && subscriber.topics.length > 0 ? [...subscriber.topics] : undefined,
+    interests: subscriber.interests && subscriber.interests.length > 0 ? [...subscriber.interests] : undefined,
   };
 }
 

@@ -8,13 +8,15 @@
  *   6. blocks     — the editor's blocks (topic id or any item link) drop the topic (editor.ts)
  *   7. novelty    — against sent topics: rehash dropped, follow-up marked and scored lower
  *   8. selection  — pins first, then MMR with at most maxPerSource topics per lead source
+ *   9. interests  — each selected topic tagged with the config's interests it matches (interests.ts)
  * Pure: the reference time is input.now; the same input gives the same result.
  */
-import type { RankInput, RankResult, SourceConfig, Topic } from '../types.js';
+import type { RankDoc, RankInput, RankResult, SourceConfig, Topic } from '../types.js';
 import { assembleTopic, leadWith } from './assemble.js';
 import { clusterVectors } from './cluster.js';
 import { groupDuplicates } from './duplicates.js';
 import { editorMarks } from './editor.js';
+import { tagInterests } from './interests.js';
 import { selectDiverse } from './select.js';
 import { Analyzer } from './tokenize.js';
 import { earliestFirst, type WindowItem } from './topic.js';
@@ -123,11 +125,14 @@ export function rankTopics(input: RankInput): RankResult {
     { count, lambda: cfg.mmrLambda, maxPerSource: cfg.maxPerSource },
     row,
   );
-  const topics = sel.selected.map((i, k) => {
+  const chosen = sel.selected.map((i, k) => {
     const t = candidates[i]?.topic as Topic;
     t.explain.redundancy = sel.redundancy[k] ?? 0;
     return leadWith(t, sel.credited[k]);
   });
+  const topics = input.interests?.length
+    ? tagInterests(chosen, new Map<number, RankDoc>(docs.map((d) => [d.item.id, d.item])), input.interests, analyzer)
+    : chosen;
   const taken = new Set(sel.selected);
   const cappedAt = new Map(sel.capped.map((c) => [c.index, c.sources.join(', ')]));
   candidates.forEach((c, i) => {

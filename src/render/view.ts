@@ -56,6 +56,8 @@ export interface IssueView {
   webUrl: string;
   stories: StoryView[];
   headlines: HeadlineView[];
+  /** One line for the reader above the stories ('' when none), e.g. why their variant is the whole issue. */
+  note: string;
   /** Placeholder tokens, filled per recipient. */
   recipient: { unsubscribeUrl: string; name: string; email: string };
   labels: Labels;
@@ -136,6 +138,7 @@ export function buildView(draft: Draft, opts: ViewOptions): IssueView {
     webUrl: issueWebUrl(opts.baseUrl, issueId),
     stories,
     headlines: draft.headlines.map(headlineView),
+    note: clean(draft.note ?? ''),
     recipient: {
       unsubscribeUrl: placeholder('unsubscribe-url'),
       name: placeholder('name', opts.labels.reader ?? ''),

@@ -162,6 +162,8 @@ export const MIGRATIONS: readonly Migration[] = [
   fillOpenings,
   // 4: the store's identity, matched against the `.id` file beside it (a replaced store is refused)
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // 5: the feed's categories of each item (JSON list), for interests
+  `ALTER TABLE items ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';`,
 ];
 
 /** SQLite's application_id of a briefing store ("BRFG"): another program's database is refused. */

@@ -18,6 +18,7 @@ interface ItemRow {
   author: string | null;
   html: string;
   blocks: string;
+  categories: string;
 }
 
 interface RankDocRow {
@@ -30,6 +31,12 @@ interface RankDocRow {
   fetched_at: string;
   opening: Buffer;
   body_chars: number;
+  categories: string;
+}
+
+/** Categories from their column: none is `[]`, left off the item. */
+function categoriesOf(json: string): { categories?: string[] } {
+  return json === '[]' ? {} : { categories: JSON.parse(json) as string[] };
 }
 
 function toItem(r: ItemRow): Item {
@@ -45,6 +52,7 @@ function toItem(r: ItemRow): Item {
     author: r.author ?? undefined,
     html: r.html,
     blocks: JSON.parse(r.blocks) as TextBlock[],
+    ...categoriesOf(r.categories),
   };
 }
 
@@ -68,8 +76,8 @@ export class ItemRepo {
     const byGuid = this.db.prepare('SELECT 1 FROM items WHERE source = ? AND guid = ?');
     const byLink = this.db.prepare('SELECT 1 FROM items WHERE canonical_link = ?');
     const insert = this.db.prepare(
-      `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks, opening, body_chars)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks, opening, body_chars, categories)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertAll = this.db.transaction((items: readonly CollectedItem[], at: string): number => {
       let added = 0;
@@ -88,6 +96,7 @@ export class ItemRepo {
           it.html,
           JSON.stringify(it.blocks),
           ...openingColumns(it.blocks),
+          JSON.stringify(it.categories ?? []),
         );
         added++;
       }
@@ -118,7 +127,7 @@ export class ItemRepo {
   inWindow(from: Date, to: Date): RankDoc[] {
     const rows = this.db
       .prepare(
-        `SELECT id, source, link, canonical_link, title, published_at, fetched_at, opening, body_chars
+        `SELECT id, source, link, canonical_link, title, published_at, fetched_at, opening, body_chars, categories
          FROM items WHERE published_at >= ? AND published_at <= ? ORDER BY published_at, id`,
       )
       .all(from.toISOString(), to.toISOString()) as RankDocRow[];
@@ -132,6 +141,7 @@ export class ItemRepo {
       fetchedAt: r.fetched_at,
       opening: decodeOpening(r.opening),
       bodyChars: r.body_chars,
+      ...categoriesOf(r.categories),
     }));
   }
 

@@ -5,6 +5,7 @@ interface SubscriberRow {
   id: number;
   email: string;
   name: string | null;
+  /** Interest ids as JSON (the column keeps its first name). */
   topics: string;
   status: Subscriber['status'];
   created_at: string;
@@ -23,7 +24,7 @@ export interface SubscriberInput {
   /** Already validated and normalized (lower-case). */
   email: string;
   name?: string | undefined;
-  topics?: readonly string[] | undefined;
+  interests?: readonly string[] | undefined;
 }
 
 export interface ImportResult {
@@ -34,16 +35,16 @@ export interface ImportResult {
   suppressed: number;
 }
 
-function parseTopics(json: string): string[] {
+function parseInterests(json: string): string[] {
   return json === '[]' ? [] : (JSON.parse(json) as string[]);
 }
 
 function toSubscriber(r: SubscriberRow): Subscriber {
-  return { id: r.id, email: r.email, name: r.name ?? undefined, topics: parseTopics(r.topics), status: r.status };
+  return { id: r.id, email: r.email, name: r.name ?? undefined, interests: parseInterests(r.topics), status: r.status };
 }
 
 function toActiveSubscriber(r: Pick<SubscriberRow, 'id' | 'email' | 'name' | 'topics'>): Subscriber {
-  return { id: r.id, email: r.email, name: r.name ?? undefined, topics: parseTopics(r.topics), status: 'active' };
+  return { id: r.id, email: r.email, name: r.name ?? undefined, interests: parseInterests(r.topics), status: 'active' };
 }
 
 /**
@@ -66,7 +67,7 @@ export class SubscriberRepo {
     const result: ImportResult = { added: 0, updated: 0, unchanged: 0, suppressed: 0 };
     this.db.transaction(() => {
       for (const s of inputs) {
-        const topics = JSON.stringify([...(s.topics ?? [])]);
+        const topics = JSON.stringify([...(s.interests ?? [])]);
         const suppressed = sup.get(s.email) !== undefined;
         if (suppressed) result.suppressed++;
         const row = get.get(s.email) as SubscriberRow | undefined;

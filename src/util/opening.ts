@@ -56,5 +56,6 @@ export function rankDocOf(item: Item): RankDoc {
     fetchedAt: item.fetchedAt,
     opening: openingOf(item.blocks),
     bodyChars: bodyCharsOf(item.blocks),
+    ...(item.categories?.length ? { categories: item.categories } : {}),
   };
 }

@@ -144,3 +144,31 @@ describe('a picture’s words are never the story', () => {
     ]);
   });
 });
+
+describe("an item's categories", () => {
+  const build = async (xml: string) =>
+    buildItems(await readFeed(xml), { source: '테크데일리', feedUrl: 'https://techdaily.example.kr/rss', now }).items;
+
+  it('keeps RSS <category> text (CDATA, a domain attribute, several in one) and Dublin Core subjects', async () => {
+    const list = await build(`<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>테크데일리</title><link>https://techdaily.example.kr/</link>
+<item><title>네이버, 검색에 AI 브리핑 전면 적용</title><link>https://techdaily.example.kr/news/1</link>
+<description>네이버가 통합검색을 10년 만에 바꾼다.</description>
+<category><![CDATA[AI]]></category><category domain="https://techdaily.example.kr/section">플랫폼, 포털</category>
+<category>  </category><category>AI</category><dc:subject>IT·과학</dc:subject>
+<pubDate>Fri, 31 May 2024 09:00:00 +0900</pubDate></item>
+<item><title>분류 없는 기사</title><link>https://techdaily.example.kr/news/2</link><description>본문입니다.</description></item>
+</channel></rss>`);
+    expect(list[0]?.categories).toEqual(['AI', '플랫폼', '포털', 'IT', '과학']);
+    expect(list[1]?.categories).toBeUndefined();
+  });
+
+  it('keeps an Atom category by its label, else its term', async () => {
+    const list = await build(`<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>마켓워치코리아</title><id>tag:mw</id><updated>2024-05-31T09:00:00+09:00</updated>
+<entry><title>코스피 2.8% 상승</title><id>tag:mw:1</id><link href="https://mw.example.kr/news/1"/><updated>2024-05-31T09:00:00+09:00</updated>
+<category term="stock" label="증시"/><category term="글로벌"/><summary>코스피가 올랐다.</summary></entry>
+</feed>`);
+    expect(list[0]?.categories).toEqual(['증시', '글로벌']);
+  });
+});

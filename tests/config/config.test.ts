@@ -124,3 +124,43 @@ describe('loadConfig', () => {
     expect(e.message).toContain('line 4: sources[1].url is missing');
   });
 });
+
+describe('interests', () => {
+  it('are none by default and read with their match words and categories', () => {
+    expect(resolveConfig(minimal, '/srv').interests).toEqual([]);
+    const c = resolveConfig(
+      {
+        ...minimal,
+        interests: [
+          { id: 'ai', label: 'AI', match: ['인공지능', 'LLM'] },
+          { id: 'markets', label: '증시', categories: ['증시'] },
+        ],
+      },
+      '/srv',
+    );
+    expect(c.interests).toEqual([
+      { id: 'ai', label: 'AI', match: ['인공지능', 'LLM'], categories: [] },
+      { id: 'markets', label: '증시', match: [], categories: ['증시'] },
+    ]);
+  });
+
+  it('refuse a repeated id and an interest with nothing to match, naming the key and the line', () => {
+    const file = writeConfig(
+      [
+        'sources: [{ name: 테크데일리, url: "https://news.example.kr/rss" }]',
+        'interests:',
+        '  - { id: ai, label: AI, match: [인공지능] }',
+        '  - { id: ai, label: 생성형 AI, match: [생성형] }',
+      ].join('\n'),
+    );
+    const e = errorOf(() => loadConfig(file));
+    expect(e.message).toMatch(/line 4: interests\[1\]\.id .*repeats the interest id "ai"/);
+    expect(e.hint).toMatch(/give each interest its own id/);
+    const empty = errorOf(() => resolveConfig({ ...minimal, interests: [{ id: 'ai', label: 'AI' }] }, '/srv'));
+    expect(empty.message).toMatch(/interests\[0\]\.match .*needs words to match/);
+    const badId = errorOf(() =>
+      resolveConfig({ ...minimal, interests: [{ id: 'A I', label: 'AI', match: ['AI'] }] }, '/srv'),
+    );
+    expect(badId.message).toMatch(/interests\[0\]\.id must be a short key/);
+  });
+});

@@ -269,16 +269,16 @@ describe('SMTP delivery to a real server', () => {
     expect(server.received).toHaveLength(6);
   });
 
-  it("hands each subscriber's topic preferences to personalization", async () => {
+  it("hands each subscriber's interests to personalization", async () => {
     const { store, deps } = await setup();
     store.subscribers.upsertMany(
-      [{ email: 'ai@example.org', topics: ['AI', '반도체'] }, { email: 'all@example.org' }],
+      [{ email: 'ai@example.org', interests: ['AI', '반도체'] }, { email: 'all@example.org' }],
       NOW,
     );
     const seen: Array<[string, string[] | undefined]> = [];
     const d = deps();
     await deliverIssue(
-      { ...d, personalize: (r, issue) => (seen.push([r.email, r.topics]), personalize(issue, r)) },
+      { ...d, personalize: (r, issue) => (seen.push([r.email, r.interests]), personalize(issue, r)) },
       renderedIssue(),
     );
     expect(seen.sort()).toEqual([

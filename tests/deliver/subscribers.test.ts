@@ -55,12 +55,19 @@ describe('parseSubscribersCsv', () => {
     const r = parseSubscribersCsv(csv, 'list.csv');
     expect(r.merged).toBe(1);
     expect(r.subscribers).toEqual([
-      { email: 'kim@example.com', name: '김철수', topics: ['AI', '반도체', '모바일'] },
-      { email: 'lee@example.org', name: '이, 영희', topics: [] },
+      { email: 'kim@example.com', name: '김철수', interests: ['AI', '반도체', '모바일'] },
+      { email: 'lee@example.org', name: '이, 영희', interests: [] },
     ]);
   });
 
-  it('reads columns email,name,topics when there is no header, skipping blank and # lines', () => {
+  it('reads an interests column under its own name or a Korean one', () => {
+    const r = parseSubscribersCsv('이메일,이름,관심사\npark@example.net,박서연,ai|chips\n', 'list.csv');
+    expect(r.subscribers).toEqual([{ email: 'park@example.net', name: '박서연', interests: ['ai', 'chips'] }]);
+    const en = parseSubscribersCsv('email,interests\nchoi@example.net,markets\n');
+    expect(en.subscribers[0]?.interests).toEqual(['markets']);
+  });
+
+  it('reads columns email,name,interests when there is no header, skipping blank and # lines', () => {
     const r = parseSubscribersCsv('# exported 2026-11\na@example.org,에이\n\nb@example.org\n');
     expect(r.subscribers.map((s) => [s.email, s.name])).toEqual([
       ['a@example.org', '에이'],

@@ -33,11 +33,11 @@ describe('unsubscribe tokens', () => {
       'https://news.example.com/letters/unsubscribe?t=abc.def',
     );
     const r = recipientFor(
-      { email: 'kim@example.org', topics: ['AI'] },
+      { email: 'kim@example.org', interests: ['AI'] },
       { delivery: deliveryConfig(), secret: SECRET },
     );
     expect(r.unsubscribeUrl).toBe('mailto:briefing@example.com?subject=unsubscribe');
-    expect(r.topics).toEqual(['AI']);
+    expect(r.interests).toEqual(['AI']);
   });
 });
 

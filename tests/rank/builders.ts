@@ -18,6 +18,8 @@ export interface ItemSpec {
   h?: number;
   link?: string;
   now?: Date;
+  /** The feed's categories of the item. */
+  categories?: string[];
 }
 
 export function item(spec: ItemSpec): Item {
@@ -38,6 +40,7 @@ export function item(spec: ItemSpec): Item {
     fetchedAt: at,
     html: paragraphs.map((p) => `<p>${p}</p>`).join(''),
     blocks,
+    ...(spec.categories ? { categories: spec.categories } : {}),
   };
 }
 

@@ -74,6 +74,17 @@ describe('Store', () => {
     expect(s.items.byIds([inWindow[0]?.id ?? 0])[0]?.blocks).toEqual([{ kind: 'paragraph', text: '본문입니다.' }]);
   });
 
+  it("should keep an item's feed categories for ranking and give none back as no list", () => {
+    const s = open();
+    s.items.insertNew(
+      [item({ categories: ['반도체', 'AI'] }), item({ guid: 'g2', canonicalLink: 'https://x.kr/2' })],
+      new Date(),
+    );
+    const docs = s.items.inWindow(new Date('2026-11-11T00:00:00Z'), new Date('2026-11-13T00:00:00Z'));
+    expect(docs.map((d) => d.categories)).toEqual([['반도체', 'AI'], undefined]);
+    expect(s.items.byIds(docs.map((d) => d.id)).map((i) => i.categories)).toEqual([['반도체', 'AI'], undefined]);
+  });
+
   it('should survive reopening: data is on disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'briefing-store-'));
     const a = Store.open(dir);

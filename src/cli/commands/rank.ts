@@ -22,6 +22,7 @@ export function registerRank(program: Command): void {
             title: t.title,
             score: t.score,
             followUp: t.followUp,
+            ...(t.interests ? { interests: t.interests } : {}),
             explain: t.explain,
             items: t.items.map((i) => ({ title: i.title, link: i.link, source: i.source, published: i.publishedAt })),
           })),
@@ -35,7 +36,7 @@ export function registerRank(program: Command): void {
               : result.topics
                   .map(
                     (t, i) =>
-                      `${String(i + 1).padStart(2)}. ${t.score.toFixed(3)}  ${t.title}  (${t.items.length} items, ${t.explain.sourceCount} sources)${t.followUp ? ' [follow-up]' : ''}`,
+                      `${String(i + 1).padStart(2)}. ${t.score.toFixed(3)}  ${t.title}  (${t.items.length} items, ${t.explain.sourceCount} sources)${t.followUp ? ' [follow-up]' : ''}${t.interests?.length ? ` {${t.interests.join(', ')}}` : ''}`,
                   )
                   .join('\n'),
         );

@@ -15,7 +15,7 @@ export function registerSubscribers(program: Command): void {
   cmd
     .command('import [csv]')
     .description(
-      "add or update subscribers from a CSV file (email,name,topics; header optional); default: the config's subscribers file",
+      "add or update subscribers from a CSV file (email,name,interests; header optional); default: the config's subscribers file",
     )
     .action(async (csv: string | undefined, _opts: unknown, sub: Command) => {
       const app = await openApp(sub);
@@ -49,41 +49,55 @@ export function registerSubscribers(program: Command): void {
     .command('add <email>')
     .description('add (or update) one subscriber')
     .option('--name <name>', 'display name')
-    .option('--topics <list>', 'topic preferences, separated by commas (default: everything)')
+    .option('--interests <list>', 'interest ids from the config, separated by commas (default: the whole issue)')
+    .option('--topics <list>', 'the same as --interests')
     .option(
       '--resubscribe',
       'take the address off the suppression list (only when the person asked to subscribe again)',
     )
-    .action(async (email: string, opts: { name?: string; topics?: string; resubscribe?: boolean }, sub: Command) => {
-      const { normalizeEmail } = await import('../../deliver/address.js');
-      const { splitTopics } = await import('../../deliver/subscribers-csv.js');
-      const address = normalizeEmail(email);
-      if (!address)
-        throw new BriefingError('ESUBSCRIBER', `"${email}" is not an e-mail address`, 'write it like name@example.com');
-      const app = await openApp(sub);
-      try {
-        const now = app.clock.now();
-        const suppressed = app.store.subscribers.suppression(address);
-        if (suppressed && !opts.resubscribe) {
+    .action(
+      async (
+        email: string,
+        opts: { name?: string; interests?: string; topics?: string; resubscribe?: boolean },
+        sub: Command,
+      ) => {
+        const { normalizeEmail } = await import('../../deliver/address.js');
+        const { splitTopics } = await import('../../deliver/subscribers-csv.js');
+        const address = normalizeEmail(email);
+        if (!address)
           throw new BriefingError(
             'ESUBSCRIBER',
-            `${address} is on the suppression list (${suppressed.reason} at ${suppressed.at})`,
-            'it is never sent to; pass --resubscribe only if the person asked to subscribe again',
+            `"${email}" is not an e-mail address`,
+            'write it like name@example.com',
           );
+        const app = await openApp(sub);
+        try {
+          const now = app.clock.now();
+          const suppressed = app.store.subscribers.suppression(address);
+          if (suppressed && !opts.resubscribe) {
+            throw new BriefingError(
+              'ESUBSCRIBER',
+              `${address} is on the suppression list (${suppressed.reason} at ${suppressed.at})`,
+              'it is never sent to; pass --resubscribe only if the person asked to subscribe again',
+            );
+          }
+          if (suppressed) app.store.subscribers.unsuppress(address, now);
+          const name = opts.name?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
+          const r = app.store.subscribers.upsertMany(
+            [{ email: address, name, interests: splitTopics(opts.interests ?? opts.topics) }],
+            now,
+          );
+          const what = r.added ? 'added' : r.updated ? 'updated' : 'unchanged';
+          print(
+            sub,
+            { email: address, result: what, resubscribed: Boolean(suppressed) },
+            () => `${address}: ${what}${suppressed ? ' (resubscribed)' : ''}.`,
+          );
+        } finally {
+          app.close();
         }
-        if (suppressed) app.store.subscribers.unsuppress(address, now);
-        const name = opts.name?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
-        const r = app.store.subscribers.upsertMany([{ email: address, name, topics: splitTopics(opts.topics) }], now);
-        const what = r.added ? 'added' : r.updated ? 'updated' : 'unchanged';
-        print(
-          sub,
-          { email: address, result: what, resubscribed: Boolean(suppressed) },
-          () => `${address}: ${what}${suppressed ? ' (resubscribed)' : ''}.`,
-        );
-      } finally {
-        app.close();
-      }
-    });
+      },
+    );
 
   cmd
     .command('remove <email>')
@@ -145,9 +159,9 @@ export function registerSubscribers(program: Command): void {
           if (opts.status !== 'all' && s.status !== (opts.status as Status)) continue;
           if (json)
             out.write(
-              `${n ? ',' : ''}\n  ${JSON.stringify({ email: s.email, name: s.name ?? null, topics: s.topics, status: s.status })}`,
+              `${n ? ',' : ''}\n  ${JSON.stringify({ email: s.email, name: s.name ?? null, interests: s.interests, status: s.status })}`,
             );
-          else out.write(`${s.email}\t${s.name ?? ''}\t${s.topics.join(',')}\t${s.status}\n`);
+          else out.write(`${s.email}\t${s.name ?? ''}\t${s.interests.join(',')}\t${s.status}\n`);
           n++;
         }
         if (json) out.write(n ? '\n]\n' : ']\n');
