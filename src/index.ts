@@ -26,7 +26,7 @@ export {
 } from './pipeline.js';
 export { collectSources } from './collect/index.js';
 export { rankTopics, formatExplain } from './rank/index.js';
-export { rankDocOf } from './util/opening.js';
+export { rankDocOf } from './opening.js';
 export { composeIssue, draftToYaml, parseDraft, splitSentences } from './compose/index.js';
 export { renderIssue, personalize } from './render/index.js';
 export { buildMessage, buildEml, createTransport, deliverIssue } from './deliver/index.js';

@@ -68,7 +68,7 @@ export interface Item extends CollectedItem {
 export type ListedItem = Pick<Item, 'source' | 'title' | 'link' | 'canonicalLink' | 'publishedAt'>;
 
 /**
- * What ranking reads of a stored item (`rankDocOf` in src/util/opening.ts): no HTML, and
+ * What ranking reads of a stored item (`rankDocOf` in src/opening.ts): no HTML, and
  * of the body only its opening and its length.
  */
 export interface RankDoc

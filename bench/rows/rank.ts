@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { resolveConfig } from '../../src/config/index.js';
 import { rankTopics } from '../../src/rank/index.js';
 import type { RankDoc, RankInput } from '../../src/types.js';
-import { rankDocOf } from '../../src/util/opening.js';
+import { rankDocOf } from '../../src/opening.js';
 import { generateItems } from '../generate.js';
 import { rowMain } from '../lib/child.js';
 import { NOW, sourcesOf } from '../lib/fixture.js';

@@ -6,7 +6,7 @@
  */
 import type { TextBlock } from '../types.js';
 import { scanFragment, type FragmentVisitor } from './dom.js';
-import { countNonSpace, isBlank, normalizeSpace } from './text.js';
+import { countNonSpace, isBlank, normalizeSpace } from './normalize.js';
 
 type Kind = TextBlock['kind'];
 

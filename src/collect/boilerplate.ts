@@ -3,7 +3,7 @@
  * (blocks in, blocks out), applied in the order of BOILERPLATE_RULES.
  */
 import type { TextBlock } from '../types.js';
-import { letterDigitHash, letterDigitKey, normalizeSpace } from './text.js';
+import { letterDigitHash, letterDigitKey, normalizeSpace } from './normalize.js';
 
 export interface BoilerplateContext {
   /** The item's title: a first block that repeats it is dropped. */

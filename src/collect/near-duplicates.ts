@@ -4,7 +4,7 @@
  * (LSH), confirmed by the exact Jaccard similarity of the shingle sets. Only texts that
  * are not copies themselves are indexed, so a copy always points at an original.
  */
-import { letterDigitKey, letterDigitUnits } from './text.js';
+import { letterDigitKey, letterDigitUnits } from './normalize.js';
 
 export const SHINGLE = 5;
 const HASHES = 64;

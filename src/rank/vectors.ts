@@ -3,7 +3,7 @@
  * heaviest terms first and in order (so a prefix is its top terms) and has unit length
  * (so a dot product is a cosine).
  */
-import { OPENING_CHARS } from '../util/opening.js';
+import { OPENING_CHARS } from '../opening.js';
 import { BIGRAM_WEIGHT, type Analyzer } from './tokenize.js';
 import { resized } from './buffers.js';
 
@@ -14,7 +14,7 @@ export interface SparseVector {
   weights: Float64Array;
 }
 
-/** What the vectors read of an item: its title and the opening of its body (src/util/opening.ts). */
+/** What the vectors read of an item: its title and the opening of its body (src/opening.ts). */
 export interface TextSource {
   title: string;
   opening: readonly string[];

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { BriefingError } from '../errors.js';
 import type { TextBlock } from '../types.js';
-import { openingColumns } from './opening.js';
+import { openingColumns } from './opening-columns.js';
 
 export type Db = Database.Database;
 

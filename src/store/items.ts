@@ -1,7 +1,7 @@
 import type { CollectedItem, Item, RankDoc, TextBlock } from '../types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
-import { decodeOpening, openingColumns } from './opening.js';
+import { decodeOpening, openingColumns } from './opening-columns.js';
 
 /** Ids per `IN (…)` query (well under SQLite's bound-parameter limit). */
 const IDS_PER_QUERY = 500;

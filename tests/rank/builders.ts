@@ -1,7 +1,7 @@
 /** Builders for ranking test data: items, sources, configs and inputs with a fixed clock. */
 import { tmpdir } from 'node:os';
 import { resolveConfig } from '../../src/config/index.js';
-import { rankDocOf } from '../../src/util/opening.js';
+import { rankDocOf } from '../../src/opening.js';
 import type { Item, RankConfig, RankInput, SentTopic, SourceConfig, TextBlock } from '../../src/types.js';
 
 export const NOW = new Date('2026-11-23T07:00:00+09:00');

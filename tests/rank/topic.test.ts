@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankTopics } from '../../src/rank/index.js';
 import { bestFirst, topicIdOf, type WindowItem } from '../../src/rank/topic.js';
-import { rankDocOf } from '../../src/util/opening.js';
+import { rankDocOf } from '../../src/opening.js';
 import { input, item, sources } from './builders.js';
 
 const w = (id: number, weight: number, chars: number, time: number): WindowItem => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLabel, httpUrl, longDate, mdDate } from '../../src/render/format.js';
-import { tidyText } from '../../src/render/text.js';
+import { tidyText } from '../../src/render/tidy-text.js';
 
 describe('format helpers', () => {
   it('writes M/D in the issue timezone', () => {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, Store } from '../../src/store/index.js';
 import type { TextBlock } from '../../src/types.js';
-import { bodyCharsOf, openingOf } from '../../src/util/opening.js';
+import { bodyCharsOf, openingOf } from '../../src/opening.js';
 
 describe('schema migrations', () => {
   it('fills the opening and body length of items stored by an older schema', () => {

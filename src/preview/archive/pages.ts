@@ -3,7 +3,7 @@ import { escapeHtml as esc } from '../escape.js';
 import { injectHead } from '../view.js';
 import { siteBase } from './atom.js';
 import { issuePath, type ArchiveInput, type ArchiveIssue } from './model.js';
-import { archiveText, formatDate } from './text.js';
+import { archiveText, formatDate } from './labels.js';
 
 const INDEX_CSS = `*{box-sizing:border-box}body{margin:0;background:#f4f5f7;color:#1d2330;
 font:16px/1.6 system-ui,-apple-system,"Apple SD Gothic Neo","Noto Sans KR",sans-serif}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeOpening, encodeOpening } from '../../src/store/opening.js';
+import { decodeOpening, encodeOpening } from '../../src/store/opening-columns.js';
 
 describe('the stored form of an opening', () => {
   it('gives back the paragraphs it was given, Korean, emoji and all', () => {

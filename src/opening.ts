@@ -3,7 +3,7 @@
  * keeps it beside the full body (computed once, when the item is stored), so ranking a
  * window of thousands of items never reads or parses whole bodies.
  */
-import type { Item, RankDoc, TextBlock } from '../types.js';
+import type { Item, RankDoc, TextBlock } from './types.js';
 
 /**
  * Characters of body text in the opening (whole paragraphs, the first one cut at a space).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TextBlock } from '../../src/types.js';
-import { bodyCharsOf, OPENING_CHARS, openingOf, rankDocOf } from '../../src/util/opening.js';
+import type { TextBlock } from '../src/types.js';
+import { bodyCharsOf, OPENING_CHARS, openingOf, rankDocOf } from '../src/opening.js';
 
 const p = (text: string): TextBlock => ({ kind: 'paragraph', text });
 

@@ -16,7 +16,7 @@ import { isBriefingError } from '../errors.js';
 import { compileMjml, locateProblem, MjmlInvalid } from './mjml.js';
 import { preflight } from './preflight.js';
 import { fileOf, loadTemplates, templateError, type CompiledKind, type TemplateSet } from './templates.js';
-import { tidyText } from './text.js';
+import { tidyText } from './tidy-text.js';
 import { buildView, type IssueView } from './view.js';
 
 export interface RenderOptions {

@@ -1,5 +1,5 @@
 /**
- * How the store keeps an item's opening (src/util/opening.ts): its paragraphs as UTF-16LE
+ * How the store keeps an item's opening (src/opening.ts): its paragraphs as UTF-16LE
  * code units, separated by U+0000, in a BLOB. Ranking reads the openings of every item in
  * the window; a BLOB comes out of SQLite as a plain copy and UTF-16LE becomes a JS string
  * as another, where Korean text stored as UTF-8 (or JSON) has to be decoded character by
@@ -7,7 +7,7 @@
  */
 
 import type { TextBlock } from '../types.js';
-import { bodyCharsOf, openingOf } from '../util/opening.js';
+import { bodyCharsOf, openingOf } from '../opening.js';
 
 const SEPARATOR = '\u0000';
 

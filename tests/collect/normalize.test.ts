@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countNonSpace, isBlank, letterDigitHash, letterDigitKey, normalizeSpace } from '../../src/collect/text.js';
+import {
+  countNonSpace,
+  isBlank,
+  letterDigitHash,
+  letterDigitKey,
+  normalizeSpace,
+} from '../../src/collect/normalize.js';
 
 /** The one-line forms the hand-written loops must agree with. */
 const keyByRegex = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
