@@ -17,6 +17,7 @@ import { prepareArticle, type Article } from './article.js';
 import { headlineEntry } from './headlines.js';
 import { fillLabel, label } from './labels.js';
 import { articlesToRead } from './reading.js';
+import { sameStory, type StoryText } from './same-story.js';
 import { publisherOf, sourceRefs } from './sources.js';
 import { buildStory } from './story.js';
 import { UsedSentences } from './used.js';
@@ -78,7 +79,14 @@ export function composeIssue(input: ComposeInput): Draft {
     if (stories.length < newsletter.topStories) {
       // Only the articles compose reads are prepared (reading.ts); the source line names them all.
       const articles = main.map(prepareArticle);
-      const story = buildStory({ topic, articles, sources: sourceRefs(all, sources), publishers, used });
+      const story = buildStory({
+        topic,
+        articles,
+        sources: sourceRefs(all, sources),
+        publishers,
+        used,
+        locale: newsletter.locale,
+      });
       if (story) {
         stories.push(withInterests(story, topic));
         continue;
@@ -89,14 +97,29 @@ export function composeIssue(input: ComposeInput): Draft {
     }
   }
 
+  // One story, one place: a headline that tells a top story or an earlier headline again
+  // (a repeat ranking's grouping missed) is dropped, and the next topic takes its place.
+  const shown: StoryText[] = stories.map((s) => ({
+    title: s.headline,
+    sentences: [...s.lead, ...s.why],
+    urls: s.sources.map((r) => r.url),
+  }));
   const headlines: HeadlineEntry[] = [];
+  const credit = (a: Article): string => publisherOf(a.item, sources);
   for (const { topic, articles, items } of later) {
     if (headlines.length >= newsletter.headlines) break;
-    const first = items[0];
-    if (!first) continue;
+    if (items.length === 0) continue;
     const read = articles ?? items.map(prepareArticle);
-    const entry = headlineEntry(topic, read, publisherOf(first, sources), publishers, used);
-    if (entry) headlines.push(withInterests(entry, topic));
+    const entry = headlineEntry(topic, read, credit, publishers, used, newsletter.locale);
+    if (!entry) continue;
+    const mine: StoryText = {
+      title: read[0]?.item.title ?? entry.text,
+      sentences: [entry.text],
+      urls: items.map((i) => i.canonicalLink || i.link),
+    };
+    if (shown.some((other) => sameStory(other, mine) !== undefined)) continue;
+    shown.push(mine);
+    headlines.push(withInterests(entry, topic));
   }
 
   const top = stories[0]?.headline ?? headlines[0]?.text ?? newsletter.title;

@@ -1,6 +1,10 @@
-/** 헤드라인: one whole sentence per further topic, linked to its best article. */
-import type { HeadlineEntry, Topic } from '../types.js';
+/**
+ * 헤드라인: one whole sentence per further topic, credited to the article it came from:
+ * the sentence, the publisher label and the link are always one item's.
+ */
+import type { HeadlineEntry, Locale, Topic } from '../types.js';
 import type { Article } from './article.js';
+import { isDependent } from './dependent.js';
 import { cleanHeadline } from './headline.js';
 import { sentencesToRead } from './reading.js';
 import { scoreCandidates, type Candidate } from './select.js';
@@ -19,18 +23,21 @@ export const HEADLINE_MAX_CHARS = 200;
 export function headlineEntry(
   topic: Topic,
   articles: readonly Article[],
-  publisher: string,
+  publisherOf: (article: Article) => string,
   publishers: readonly string[],
   used: UsedSentences,
+  locale: Locale,
 ): HeadlineEntry | undefined {
   const best = articles[0];
   if (!best) return undefined;
-  const title = cleanHeadline(best.item.title, [...publishers, publisher, best.item.source]);
+  const title = cleanHeadline(best.item.title, [...publishers, publisherOf(best), best.item.source]);
   const candidates: Candidate[] = sentencesToRead(
     articles,
-    (s) => s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text),
+    (s) =>
+      s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text) && (s.position === 0 || !isDependent(s.text, locale)),
   ).map(({ sentence: s, item }) => ({ text: s.text, position: s.position, item }));
   let text = title;
+  let from = best;
   if (candidates.length > 0) {
     const scored = scoreCandidates(candidates, { title, vectorOf: (t) => used.vectorOf(t) });
     let bestValue = -Infinity;
@@ -39,9 +46,10 @@ export function headlineEntry(
       if (value > bestValue) {
         bestValue = value;
         text = s.candidate.text;
+        from = articles[s.candidate.item] ?? best;
       }
     }
   }
   used.add(text);
-  return { topicId: topic.id, text, url: best.item.canonicalLink || best.item.link, publisher };
+  return { topicId: topic.id, text, url: from.item.canonicalLink || from.item.link, publisher: publisherOf(from) };
 }

@@ -16,3 +16,7 @@ export {
   type SelectorWeights,
   type Candidate,
 } from './select.js';
+export { checkIssue, type CheckInput, type IssueCheck, type IssueFault, type IssueFaultKind } from './checks.js';
+export { DEPENDENT_RULES, dependentRule, isDependent, type DependentRule } from './dependent.js';
+export { chromeReason, type DropReason } from './chrome.js';
+export { sameStory, type StoryText } from './same-story.js';

@@ -2,8 +2,9 @@
  * One top story: headline, marker, lead, 왜 중요하냐면 and the optional
  * sections, from the topic's articles (best first).
  */
-import type { SourceRef, Story, StorySection, Topic } from '../types.js';
+import type { Locale, SourceRef, Story, StorySection, Topic } from '../types.js';
 import type { Article, ArticleSentence } from './article.js';
+import { isDependent } from './dependent.js';
 import { cleanHeadline } from './headline.js';
 import { sentencesToRead } from './reading.js';
 import { mmrSelect, scoreCandidates, type Candidate, type Scored } from './select.js';
@@ -38,8 +39,11 @@ export function chooseMarker(topic: Pick<Topic, 'followUp'>, title: string, head
   return topic.followUp || EXPLAINER.test(title) || headings >= 2 ? '💡' : '🖊️';
 }
 
-/** The first clean sentences of an article: 2–4, fewer only if it has fewer. */
-export function pickLead(article: Article, used: UsedSentences, max = LEAD_MAX): ArticleSentence[] {
+/**
+ * The first clean sentences of an article: 2–4, fewer only if it has fewer. A sentence
+ * that depends on the one before it joins the lead only right after that sentence.
+ */
+export function pickLead(article: Article, used: UsedSentences, locale: Locale, max = LEAD_MAX): ArticleSentence[] {
   const lead: ArticleSentence[] = [];
   let chars = 0;
   for (const s of article.sentences) {
@@ -47,6 +51,10 @@ export function pickLead(article: Article, used: UsedSentences, max = LEAD_MAX):
     // The lead is the opening: it stops at the first subheading once it has two sentences.
     if (s.section >= 0 && lead.length >= LEAD_MIN) break;
     if (used.has(s.text)) continue;
+    // An article's first sentence has nothing before it to depend on.
+    const prev = lead[lead.length - 1];
+    const after = prev === undefined ? s.position === 0 : prev.position === s.position - 1;
+    if (!after && isDependent(s.text, locale)) continue;
     if (s.text.length > MAX_BULLET_CHARS * 1.5 && lead.length > 0) break;
     lead.push(s);
     chars += s.text.length;
@@ -56,13 +64,15 @@ export function pickLead(article: Article, used: UsedSentences, max = LEAD_MAX):
 
 interface Pool {
   candidates: Candidate[];
+  /** Whether each candidate stands on its own (no dependent-sentence rule of the locale catches it). */
+  alone: boolean[];
   scored: Scored[];
   /** Candidate index of (article index, sentence position). */
   index: Map<string, number>;
   sections: number[];
 }
 
-function pool(articles: readonly Article[], used: UsedSentences, headline: string): Pool {
+function pool(articles: readonly Article[], used: UsedSentences, headline: string, locale: Locale): Pool {
   const candidates: Candidate[] = [];
   const index = new Map<string, number>();
   const sections: number[] = [];
@@ -73,6 +83,7 @@ function pool(articles: readonly Article[], used: UsedSentences, headline: strin
   }
   return {
     candidates,
+    alone: candidates.map((c) => c.position === 0 || !isDependent(c.text, locale)),
     scored: scoreCandidates(candidates, { title: headline, vectorOf: (t) => used.vectorOf(t) }),
     index,
     sections,
@@ -80,7 +91,9 @@ function pool(articles: readonly Article[], used: UsedSentences, headline: strin
 }
 
 function pickWhy(p: Pool, lead: readonly number[]): number[] {
-  const eligible = p.candidates.map((c, i) => (c.text.length <= MAX_BULLET_CHARS ? i : -1)).filter((i) => i >= 0);
+  const eligible = p.candidates
+    .map((c, i) => (c.text.length <= MAX_BULLET_CHARS && p.alone[i] ? i : -1))
+    .filter((i) => i >= 0);
   const picks = mmrSelect(p.scored, WHY_MAX, {
     exclude: lead,
     only: eligible,
@@ -96,7 +109,7 @@ function pickSections(p: Pool, article: Article, taken: readonly number[]): Arra
   const avoid = [...taken];
   article.headings.forEach((_h, k) => {
     const only = p.sections
-      .map((sec, i) => (sec === k && (p.candidates[i]?.text.length ?? 0) <= MAX_BULLET_CHARS ? i : -1))
+      .map((sec, i) => (sec === k && p.alone[i] && (p.candidates[i]?.text.length ?? 0) <= MAX_BULLET_CHARS ? i : -1))
       .filter((i) => i >= 0);
     if (only.length === 0) return;
     let picks = mmrSelect(p.scored, SECTION_BULLETS, {
@@ -137,16 +150,17 @@ export interface StoryInput {
   /** Publisher names, for stripping `- 매체명` from titles. */
   publishers: readonly string[];
   used: UsedSentences;
+  locale: Locale;
 }
 
 /** A story, or undefined when the best article has no clean sentence to lead with. */
-export function buildStory({ topic, articles, sources, publishers, used }: StoryInput): Story | undefined {
+export function buildStory({ topic, articles, sources, publishers, used, locale }: StoryInput): Story | undefined {
   const best = articles[0];
   if (!best) return undefined;
   const headline = cleanHeadline(best.item.title, [...publishers, best.item.source]);
-  let lead = pickLead(best, used);
+  let lead = pickLead(best, used, locale);
   if (lead.length === 0) return undefined;
-  const p = pool(articles, used, headline);
+  const p = pool(articles, used, headline, locale);
   const leadIndices = (l: readonly ArticleSentence[]): number[] =>
     l.map((s) => p.index.get(`0:${s.position}`)).filter((i): i is number => i !== undefined);
   // Sections keep the sentences under the article's own subheadings; 왜 중요하냐면 is chosen from

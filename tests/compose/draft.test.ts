@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { composeIssue, draftToYaml, parseDraft } from '../../src/compose/index.js';
+import { draftToYaml, parseDraft } from '../../src/compose/index.js';
 import { BriefingError } from '../../src/errors.js';
-import { composeInput } from './fixtures.js';
+import { composeInput, composeChecked } from './fixtures.js';
 
-const draft = composeIssue(composeInput());
+const draft = composeChecked(composeInput());
 const yaml = draftToYaml(draft);
 const lines = yaml.split('\n');
 

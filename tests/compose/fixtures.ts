@@ -1,6 +1,7 @@
 /** Test data for compose: items built from TextBlock arrays, topics and a compose input. */
-import type { Item, Labels, NewsletterConfig, SourceConfig, TextBlock, Topic } from '../../src/types.js';
-import type { ComposeInput } from '../../src/compose/index.js';
+import type { Draft, Item, Labels, NewsletterConfig, SourceConfig, TextBlock, Topic } from '../../src/types.js';
+import { composeIssue, type ComposeInput } from '../../src/compose/index.js';
+import { expectCleanIssue } from '../support/issue-check.js';
 
 export const p = (text: string): TextBlock => ({ kind: 'paragraph', text });
 export const h = (text: string): TextBlock => ({ kind: 'heading', text });
@@ -204,4 +205,14 @@ export function composeInput(over: Partial<ComposeInput> = {}): ComposeInput {
     now: NOW,
     ...over,
   };
+}
+
+/**
+ * composeIssue, with the issue checker run over the result: every issue the compose tests
+ * make must be free of dependent sentences, repeats, wrong credits and chrome lines.
+ */
+export function composeChecked(input: ComposeInput): Draft {
+  const draft = composeIssue(input);
+  expectCleanIssue(draft, input.items.values(), input.sources);
+  return draft;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeIssue, mmrSelect, scoreCandidates } from '../../src/compose/index.js';
+import { mmrSelect, scoreCandidates } from '../../src/compose/index.js';
 import { prepareArticle } from '../../src/compose/article.js';
 import {
   READ_ARTICLES,
@@ -11,7 +11,7 @@ import {
 import { cosine, inverseDocumentFrequency, similarityMatrix, termVector, weighted } from '../../src/compose/text.js';
 import { UsedSentences } from '../../src/compose/used.js';
 import type { Item } from '../../src/types.js';
-import { composeInput, item, p, SOURCES, topic } from './fixtures.js';
+import { composeInput, item, p, SOURCES, topic, composeChecked } from './fixtures.js';
 
 const PLACES = ['평택', '구미', '오창', '천안', '울산', '광주', '새만금', '용인', '창원', '부산', '송도', '대구'];
 const THINGS = ['배터리', '반도체', '전기차', '로봇', '데이터센터', '위성', '수소', '원전', '조선', '바이오'];
@@ -56,7 +56,7 @@ describe('how much of a topic compose reads', () => {
   it('composes a story of a sixty-item topic from its best articles and still credits every publisher', () => {
     const items = Array.from({ length: 60 }, (_, k) => article(k, 24));
     const input = composeInput({ topics: [topic('t-big', items)], items: new Map(items.map((i) => [i.id, i])) });
-    const d = composeIssue(input);
+    const d = composeChecked(input);
     const story = d.stories[0]!;
     const best = new Set(items.slice(0, READ_ARTICLES).flatMap((i) => prepareArticle(i).sentences.map((s) => s.text)));
     for (const s of [...story.lead, ...story.why, ...story.sections.flatMap((x) => x.bullets)])

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, fixedClock, silentLogger, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { composeStep, runOnce } from '../../src/pipeline.js';
+import { expectCleanStoredIssue } from '../support/issue-check.js';
 import { SAMPLE_AS_OF, sampleConfig, serveFeed, storyFeed } from './helpers.js';
 
 describe('the whole pipeline on the bundled samples and a loopback feed', () => {
@@ -36,6 +37,7 @@ describe('the whole pipeline on the bundled samples and a loopback feed', () => 
     expect(issue.draft.title.startsWith('[브리핑] ')).toBe(true);
     expect(issue.draft.stories).toHaveLength(3);
     expect(issue.draft.headlines.length).toBeGreaterThan(0);
+    expectCleanStoredIssue(app, issue.draft);
   });
 
   it('should write an issue whose HTML and text carry the numbered briefing', () => {
@@ -72,6 +74,9 @@ describe('the whole pipeline on the bundled samples and a loopback feed', () => 
   it('should compose again with force, under the next free id', async () => {
     const out = await composeStep(app, { force: true });
     expect(out.nothingNew).toBe(false);
-    if (!out.nothingNew) expect(out.issueId).toBe('2026-11-16-2');
+    if (!out.nothingNew) {
+      expect(out.issueId).toBe('2026-11-16-2');
+      expectCleanStoredIssue(app, out.draft);
+    }
   });
 });
