@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: `unit` is `npm test` (no network, no browser, no ../shared); `corpus` runs over
-// the public corpora in ../shared; `browser` drives Debian's Chromium.
+// Four suites: `unit` is `npm test` (no network, no browser, no ../shared); `corpus` runs over
+// the public corpora in ../shared; `browser` drives Debian's Chromium; `kill` is the long
+// kill-and-resume test of a 1,000-subscriber send (`npm run test:kill`).
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -10,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/corpus/**', 'tests/browser/**', 'node_modules/**'],
+          exclude: ['tests/corpus/**', 'tests/browser/**', 'tests/kill/**', 'node_modules/**'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -19,6 +20,14 @@ export default defineConfig({
         test: {
           name: 'corpus',
           include: ['tests/corpus/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'kill',
+          include: ['tests/kill/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 60_000,
         },

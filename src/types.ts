@@ -328,6 +328,14 @@ export interface OutgoingMessage {
 /** Where one (issue, subscriber) delivery stands. See CONTEXT.md: Delivery. */
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'uncertain';
 
+/**
+ * How far a claimed ('sending') delivery got: 'claimed' (no connection yet), 'connected'
+ * (the envelope is being given, before DATA), 'data' (the server said 354 and the message
+ * is being written), 'dot' (the final dot is about to be or has been written, no answer
+ * recorded yet). Only 'dot' can have reached the server; a resume sends the others again.
+ */
+export type DeliveryPhase = 'claimed' | 'connected' | 'data' | 'dot';
+
 export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained' | 'manual';
 
 /** One row of the delivery ledger. */
@@ -336,6 +344,8 @@ export interface DeliveryRow {
   subscriberId: number;
   email: string;
   status: DeliveryStatus;
+  /** How far a 'sending' row got, and where an 'uncertain' or resumed one stopped. */
+  phase?: DeliveryPhase | undefined;
   attempts: number;
   messageId?: string | undefined;
   error?: string | undefined;

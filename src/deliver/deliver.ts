@@ -4,13 +4,17 @@
  * For each active, unsuppressed subscriber (read page by page):
  *   1. skip if the ledger already has the issue for them ('sent', 'failed', 'uncertain');
  *   2. claim the row ('sending') in a committed transaction;
- *   3. hand the message to the transport;
- *   4. mark the row 'sent', 'failed' (5xx), 'pending' again (4xx after retries) or
- *      'uncertain' (connection lost after the message data began to go out). 'sent' is
- *      committed in the same transaction as the worker's next claim (or when it stops).
- * A process killed anywhere leaves each row untouched, finished, or 'sending'. The
- * next run turns 'sending' rows into 'uncertain' and does not resend them: they are
- * reported (`uncertain`) and resent only on request (`retryUncertain`).
+ *   3. hand the message to the transport, recording each phase it reports ('connected',
+ *      'data', 'dot': one small write each, 'dot' before the final dot is written);
+ *   4. mark the row 'sent', 'failed' (5xx), 'pending' again (4xx after retries, or the
+ *      connection lost before the final dot) or 'uncertain' (connection lost after the
+ *      final dot, no answer). 'sent' is committed in the same transaction as the worker's
+ *      next claim (or when it stops).
+ * A process killed anywhere leaves each row untouched, finished, or 'sending' with its
+ * phase. The next run turns 'sending' rows in phase 'dot' into 'uncertain' and does not
+ * resend them: they are reported (`uncertain`) and resent only on request
+ * (`retryUncertain`). Every other 'sending' row cannot have reached the server: it goes
+ * back to 'pending' and is sent again in the same run.
  */
 import { randomBytes } from 'node:crypto';
 import { BriefingError, reasonOf } from '../errors.js';
@@ -25,7 +29,7 @@ import type {
   Subscriber,
 } from '../types.js';
 import { normalizeEmail } from './address.js';
-import { addressOf, buildMessage, domainOf } from './message.js';
+import { addressOf, buildMessage, domainOf, messageIdOf } from './message.js';
 import type { DeliveryLedger, DeliveryStatus, SubscriberSource } from './ports.js';
 import { resolveUnsubscribeSecret } from './secret.js';
 import { isTransportError, type Transport } from './transport.js';
@@ -69,8 +73,10 @@ export interface DeliverOptions {
 }
 
 export interface DeliverSummary extends SendSummary {
-  /** Rows left 'sending' by an earlier process, turned 'uncertain' at the start of this run. */
+  /** Rows left 'sending' after their final dot by an earlier process, turned 'uncertain' at the start of this run. */
   recovered: number;
+  /** Rows left 'sending' before their final dot by an earlier process: sent again by this run. */
+  resumed: number;
   /** Uncertain rows put back to be sent again (retryUncertain). */
   released: number;
 }
@@ -108,11 +114,30 @@ export async function deliverIssue(
   const personalize: Personalize = opts.personalize ?? deps.personalize ?? ((_, i) => ({ html: i.html, text: i.text }));
   const ctx = recipientContext(deps);
   const maxFailures = opts.maxConsecutiveFailures ?? 20;
-  const summary: DeliverSummary = { sent: 0, skipped: 0, failed: 0, uncertain: 0, recovered: 0, released: 0 };
+  const summary: DeliverSummary = {
+    sent: 0,
+    skipped: 0,
+    failed: 0,
+    uncertain: 0,
+    recovered: 0,
+    resumed: 0,
+    released: 0,
+  };
 
-  summary.recovered = ledger.recover(issueId, clock.now());
-  if (summary.recovered > 0) {
-    logger.warn('rows left sending by an earlier run are uncertain', { issueId, count: summary.recovered });
+  const left = ledger.recover(issueId, clock.now());
+  summary.recovered = left.uncertain;
+  summary.resumed = left.resumed;
+  if (left.uncertain > 0) {
+    logger.warn('rows left sending after their final dot by an earlier run are uncertain', {
+      issueId,
+      count: left.uncertain,
+    });
+  }
+  if (left.resumed > 0) {
+    logger.info('rows left sending before their final dot by an earlier run are sent again', {
+      issueId,
+      count: left.resumed,
+    });
   }
   if (opts.retryUncertain) {
     summary.released = ledger.releaseUncertain(issueId);
@@ -135,7 +160,7 @@ export async function deliverIssue(
    */
   const sendOne = async (sub: Subscriber, msg: OutgoingMessage): Promise<(() => void) | undefined> => {
     try {
-      const res = await transport.send(msg);
+      const res = await transport.send(msg, (phase) => ledger.phase(issueId, sub.id, phase));
       summary.sent++;
       consecutive = 0;
       return () => {
@@ -152,7 +177,7 @@ export async function deliverIssue(
         if (isTransportError(e) && e.hardBounce) subscribers.suppress(sub.email, 'bounced', clock.now());
         logger.warn('delivery refused', { issueId, email: sub.email, reason });
       } else if (kind === 'temporary' || kind === 'fatal') {
-        // Nothing reached the server: the next send tries again.
+        // The server cannot have accepted it (no final dot was written): the next send tries again.
         ledger.markPending(issueId, sub.id, reason, clock.now());
         summary.failed++;
         consecutive++;
@@ -187,24 +212,35 @@ export async function deliverIssue(
         const next = candidates.next();
         if (next.done) break;
         const sub = next.value;
-        const recipient = recipientFor(sub, ctx);
+        // Claim first (committing the last accepted message with it), build after: the
+        // time spent building is in the new row's 'claimed' phase, which a resume sends
+        // again, not in the last row's 'dot' phase, which it would have to call uncertain.
         const variant = deps.issueFor ? deps.issueFor(sub) : issue;
-        const msg = buildMessage({
-          config: deps.config.delivery,
-          issue: variant === issue ? issueToSend : variant,
-          recipient,
-          now: clock.now(),
-          body: personalize(recipient, variant),
-        });
+        const toSend = variant === issue ? issueToSend : variant;
         const record = accepted;
         const claimed = atomically(() => {
           record?.();
-          return ledger.claim(issueId, sub, clock.now(), msg.messageId);
+          return ledger.claim(issueId, sub, clock.now(), messageIdOf(deps.config.delivery, toSend.issueId, sub.email));
         });
         accepted = undefined;
         if (!claimed) {
           summary.skipped++; // another process claimed it between the page read and now
           continue;
+        }
+        let msg: OutgoingMessage;
+        try {
+          const recipient = recipientFor(sub, ctx);
+          msg = buildMessage({
+            config: deps.config.delivery,
+            issue: toSend,
+            recipient,
+            now: clock.now(),
+            body: personalize(recipient, variant),
+          });
+        } catch (e) {
+          // Nothing went out: the row is given back before the run stops.
+          ledger.markPending(issueId, sub.id, reasonOf(e).slice(0, 500), clock.now());
+          throw e;
         }
         accepted = await sendOne(sub, msg);
       }

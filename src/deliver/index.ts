@@ -26,8 +26,22 @@ export {
   type SubscriberInput,
   type ParsedSubscribers,
 } from './subscribers-csv.js';
-export type { DeliveryLedger, DeliveryRow, DeliveryStatus, SubscriberSource, SuppressionReason } from './ports.js';
-export { TransportError, isTransportError, type FailureKind, type SendResult, type Transport } from './transport.js';
+export type {
+  DeliveryLedger,
+  DeliveryPhase,
+  DeliveryRow,
+  DeliveryStatus,
+  SubscriberSource,
+  SuppressionReason,
+} from './ports.js';
+export {
+  TransportError,
+  isTransportError,
+  type FailureKind,
+  type SendPhase,
+  type SendResult,
+  type Transport,
+} from './transport.js';
 export { createTransport, dkimKeyFrom, smtpPassword } from './create-transport.js';
 export { OutboxTransport, emlFileName } from './outbox-transport.js';
 export { SmtpTransport, type SmtpTransportOptions } from './smtp-transport.js';

@@ -91,11 +91,16 @@ export function listUnsubscribeHeaders(config: DeliveryConfig, recipient: Recipi
   return headers;
 }
 
+/** The Message-ID buildMessage gives an issue's message to this address (known before the message is built). */
+export function messageIdOf(config: DeliveryConfig, issueId: string, email: string, messageIdDomain?: string): string {
+  const domain = messageIdDomain ?? domainOf(addressOf(oneLine(config.from))) ?? 'briefing.invalid';
+  return messageIdFor(issueId, email, domain);
+}
+
 /** One issue to one recipient, ready for a transport. Pure. */
 export function buildMessage(args: BuildMessageArgs): OutgoingMessage {
   const { config, issue, recipient, now } = args;
   const from = oneLine(config.from);
-  const domain = args.messageIdDomain ?? domainOf(addressOf(from)) ?? 'briefing.invalid';
   const body = args.body ?? { html: issue.html, text: issue.text };
   return {
     issueId: issue.issueId,
@@ -105,7 +110,7 @@ export function buildMessage(args: BuildMessageArgs): OutgoingMessage {
     subject: oneLine(issue.subject),
     html: body.html,
     text: body.text,
-    messageId: messageIdFor(issue.issueId, recipient.email, domain),
+    messageId: messageIdOf(config, issue.issueId, recipient.email, args.messageIdDomain),
     date: now,
     headers: listUnsubscribeHeaders(config, recipient),
   };

@@ -3,9 +3,9 @@
  * src/store/subscribers.ts and src/store/deliveries.ts implement these
  * structurally.
  */
-import type { DeliveryRow, DeliveryStatus, Subscriber, SuppressionReason } from '../types.js';
+import type { DeliveryPhase, DeliveryRow, DeliveryStatus, Subscriber, SuppressionReason } from '../types.js';
 
-export type { DeliveryRow, DeliveryStatus, SuppressionReason } from '../types.js';
+export type { DeliveryPhase, DeliveryRow, DeliveryStatus, SuppressionReason } from '../types.js';
 
 export interface SubscriberSource {
   /**
@@ -20,8 +20,16 @@ export interface SubscriberSource {
 }
 
 export interface DeliveryLedger {
-  /** Rows left in 'sending' by a process that died become 'uncertain'. Returns how many. */
-  recover(issueId: string, at: Date): number;
+  /**
+   * Rows left in 'sending' by a process that died: those in phase 'dot' (the server may
+   * have the message) become 'uncertain'; the rest go back to 'pending'. Returns how many of each.
+   */
+  recover(issueId: string, at: Date): { uncertain: number; resumed: number };
+  /**
+   * Record how far a claimed delivery got. Must be durable when it returns (a process
+   * killed right after must find it): 'dot' is recorded before the final dot is written.
+   */
+  phase(issueId: string, subscriberId: number, phase: DeliveryPhase): void;
   /** Explicit resend: 'uncertain' rows go back to 'pending'. Returns how many. */
   releaseUncertain(issueId: string): number;
   /** Statuses of these subscribers' rows for an issue (absent = no row yet). */

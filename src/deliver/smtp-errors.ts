@@ -12,10 +12,12 @@ export interface SmtpFailure {
 const FATAL_CODES = new Set(['EAUTH', 'ENOAUTH', 'ETLS', 'ECONFIG', 'EOAUTH2', 'EREQUIRETLS']);
 
 /**
- * Classify a failure. `dataStarted`: the message bytes had begun to go to the
- * server; without a reply after that, the outcome is unknown.
+ * Classify a failure. `dotWritten`: the final dot of the message had been written;
+ * without a reply after that, the outcome is unknown. A server accepts a message only
+ * once it has read that dot, so a connection lost before it (even in the middle of the
+ * data) is a temporary failure: sending again cannot make a second copy.
  */
-export function classifySmtpFailure(f: SmtpFailure, dataStarted: boolean): FailureKind {
+export function classifySmtpFailure(f: SmtpFailure, dotWritten: boolean): FailureKind {
   const rc = f.responseCode;
   const command = (f.command ?? '').toUpperCase();
   if (rc !== undefined && rc >= 400 && rc < 500) return 'temporary';
@@ -25,7 +27,7 @@ export function classifySmtpFailure(f: SmtpFailure, dataStarted: boolean): Failu
     return command.startsWith('RCPT') || command === 'DATA' ? 'permanent' : 'fatal';
   }
   if (f.code && FATAL_CODES.has(f.code)) return 'fatal';
-  return dataStarted ? 'unknown' : 'temporary';
+  return dotWritten ? 'unknown' : 'temporary';
 }
 
 /**

@@ -13,7 +13,7 @@ import { buildEml, type DkimKey } from './eml.js';
 import { addressOf } from './message.js';
 import { RateLimiter } from './rate-limit.js';
 import { backoffMs, classifySmtpFailure, isHardBounce, type SmtpFailure } from './smtp-errors.js';
-import { TransportError, type SendResult, type Transport } from './transport.js';
+import { type SendPhase, TransportError, type SendResult, type Transport } from './transport.js';
 
 export interface SmtpTransportOptions {
   smtp: SmtpConfig;
@@ -40,7 +40,10 @@ interface Conn {
 
 type Attempt =
   | { ok: true; response: string }
-  | { ok: false; failure: SmtpFailure; dataStarted: boolean; reused: boolean };
+  | { ok: false; failure: SmtpFailure; dataStarted: boolean; dotWritten: boolean; reused: boolean };
+
+/** Message bytes handed to the connection at a time (the stream's default high-water mark is 16 KB). */
+const PIECE_BYTES = 64 * 1024;
 
 function toFailure(e: unknown): SmtpFailure {
   const err = e as Partial<SmtpFailure> & { message?: string };
@@ -72,7 +75,7 @@ export class SmtpTransport implements Transport {
     this.limiter = new RateLimiter(opts.smtp.rateLimit);
   }
 
-  async send(msg: OutgoingMessage): Promise<SendResult> {
+  async send(msg: OutgoingMessage, onPhase?: (phase: SendPhase) => void): Promise<SendResult> {
     const raw = await buildEml(msg, this.opts.dkim);
     const envelope = { from: addressOf(msg.from), to: [addressOf(msg.to)] };
     const retries = this.opts.smtp.retries;
@@ -80,9 +83,9 @@ export class SmtpTransport implements Transport {
     let staleRetried = false;
     for (let attempt = 0; ; ) {
       await this.rateSlot(sleep);
-      const r = await this.attempt(envelope, raw);
+      const r = await this.attempt(envelope, raw, onPhase);
       if (r.ok) return { messageId: msg.messageId, response: r.response };
-      const kind = classifySmtpFailure(r.failure, r.dataStarted);
+      const kind = classifySmtpFailure(r.failure, r.dotWritten);
       // A pooled connection the server had closed while idle: try once more at once.
       if (kind === 'temporary' && r.reused && !r.dataStarted && r.failure.responseCode === undefined && !staleRetried) {
         staleRetried = true;
@@ -112,23 +115,52 @@ export class SmtpTransport implements Transport {
     if (wait > 0) await sleep(wait);
   }
 
-  private async attempt(envelope: { from: string; to: string[] }, raw: Buffer): Promise<Attempt> {
+  private async attempt(
+    envelope: { from: string; to: string[] },
+    raw: Buffer,
+    onPhase: ((phase: SendPhase) => void) | undefined,
+  ): Promise<Attempt> {
     let conn: Conn;
     try {
       conn = await this.acquire();
     } catch (e) {
-      return { ok: false, failure: toFailure(e), dataStarted: false, reused: false };
+      return { ok: false, failure: toFailure(e), dataStarted: false, dotWritten: false, reused: false };
     }
     const reused = conn.messages > 0;
     let dataStarted = false;
-    // Read only once the server has answered DATA with 354.
+    let dotWritten = false;
+    // Read only once the server has answered DATA with 354, a piece at a time, so the
+    // socket's backpressure holds the rest back. The message ends (and nodemailer writes
+    // the final dot) only once every piece has left for the kernel (the socket's own
+    // buffer is empty), so 'dot' is reported, and recorded by the caller, just before the
+    // dot goes out: a row recorded 'dot' is one the server has, or gets within microseconds.
+    let offset = 0;
     const body = new Readable({
       read() {
-        dataStarted = true;
-        this.push(raw);
-        this.push(null);
+        if (!dataStarted) {
+          dataStarted = true;
+          onPhase?.('data');
+        }
+        if (offset < raw.length) {
+          const end = Math.min(raw.length, offset + PIECE_BYTES);
+          this.push(raw.subarray(offset, end));
+          offset = end;
+          return;
+        }
+        const finish = (): void => {
+          const socket = conn.c._socket;
+          if (socket && !socket.destroyed && socket.writableLength > 0) {
+            socket.once('drain', finish);
+            return;
+          }
+          dotWritten = true;
+          onPhase?.('dot');
+          this.push(null);
+        };
+        finish();
       },
     });
+    onPhase?.('connected');
     return new Promise<Attempt>((resolve) => {
       conn.c.send(envelope, body, (err, info) => {
         if (err) {
@@ -143,7 +175,7 @@ export class SmtpTransport implements Transport {
           } else {
             this.discard(conn);
           }
-          resolve({ ok: false, failure, dataStarted, reused });
+          resolve({ ok: false, failure, dataStarted, dotWritten, reused });
           return;
         }
         conn.messages++;

@@ -11,19 +11,27 @@ export interface SendResult {
   response: string;
 }
 
+/**
+ * How far a message got, reported by a transport as it goes (synchronously, so the
+ * caller can record it before the transport continues): 'connected' (a connection is
+ * giving the envelope), 'data' (the message is being written), 'dot' (the end of the
+ * message is about to be written: from here on the server may have it).
+ */
+export type SendPhase = 'connected' | 'data' | 'dot';
+
 export interface Transport {
   readonly name: string;
   /** How many messages deliver may hand over at once. */
   readonly concurrency?: number;
-  send(msg: OutgoingMessage): Promise<SendResult>;
+  send(msg: OutgoingMessage, onPhase?: (phase: SendPhase) => void): Promise<SendResult>;
   close(): Promise<void>;
 }
 
 /**
  * - temporary: refused for now (4xx) or never handed over: safe to try again later.
  * - permanent: refused for good (5xx) for this recipient or this message.
- * - unknown: the connection broke after the message data began to go out; the
- *   server may or may not have accepted it.
+ * - unknown: the connection broke after the final dot of the message was written;
+ *   the server may or may not have accepted it.
  * - fatal: nothing can be sent (authentication, TLS, sender refused): stop the run.
  */
 export type FailureKind = 'temporary' | 'permanent' | 'unknown' | 'fatal';

@@ -164,6 +164,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   // 5: the feed's categories of each item (JSON list), for interests
   `ALTER TABLE items ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';`,
+  // 6: how far a claimed delivery got (see DeliveryPhase), so a resume resends what cannot have arrived
+  `ALTER TABLE deliveries ADD COLUMN phase TEXT;`,
 ];
 
 /** SQLite's application_id of a briefing store ("BRFG"): another program's database is refused. */

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
-import type { DeliveryRow, DeliveryStatus } from '../types.js';
+import type { DeliveryPhase, DeliveryRow, DeliveryStatus } from '../types.js';
 
 export type { DeliveryRow, DeliveryStatus } from '../types.js';
 
@@ -9,6 +9,7 @@ interface Row {
   subscriber_id: number;
   email: string;
   status: DeliveryStatus;
+  phase: DeliveryPhase | null;
   attempts: number;
   message_id: string | null;
   error: string | null;
@@ -28,6 +29,7 @@ export class DeliveryRepo {
   // The two statements run once per message: prepared once.
   private claimStmt: Statement | undefined;
   private finishStmt: Statement | undefined;
+  private phaseStmt: Statement | undefined;
   private tx: ((fn: () => unknown) => unknown) | undefined;
 
   constructor(private readonly db: Db) {}
@@ -38,12 +40,42 @@ export class DeliveryRepo {
     return this.tx(fn) as T;
   }
 
-  recover(issueId: string, at: Date): number {
-    return this.db
-      .prepare(
-        "UPDATE deliveries SET status = 'uncertain', finished_at = ?, error = coalesce(error, 'process ended while sending') WHERE issue_id = ? AND status = 'sending'",
-      )
-      .run(at.toISOString(), issueId).changes;
+  /**
+   * Rows left 'sending' by a process that died. Only a row whose final dot may have been
+   * written ('dot', or a row from before phases were recorded) becomes 'uncertain'; every
+   * other one cannot have been accepted and goes back to 'pending', to be sent again.
+   */
+  recover(issueId: string, at: Date): { uncertain: number; resumed: number } {
+    return this.db.transaction(() => {
+      const now = at.toISOString();
+      const uncertain = this.db
+        .prepare(
+          `UPDATE deliveries SET status = 'uncertain', finished_at = ?,
+             error = coalesce(error, 'process ended after the final dot was written, before the server answered')
+           WHERE issue_id = ? AND status = 'sending' AND (phase IS NULL OR phase = 'dot')`,
+        )
+        .run(now, issueId).changes;
+      const resumed = this.db
+        .prepare(
+          `UPDATE deliveries SET status = 'pending', finished_at = ?,
+             error = 'process ended before the message was complete (' || phase || '): sent again'
+           WHERE issue_id = ? AND status = 'sending'`,
+        )
+        .run(now, issueId).changes;
+      return { uncertain, resumed };
+    })();
+  }
+
+  /**
+   * Record how far a claimed delivery got. One small write by primary key, committed on
+   * its own (WAL, synchronous=NORMAL: it survives the process being killed). 'dot' is
+   * written before the final dot goes out, so a row the server may have is never resent.
+   */
+  phase(issueId: string, subscriberId: number, phase: DeliveryPhase): void {
+    this.phaseStmt ??= this.db.prepare(
+      "UPDATE deliveries SET phase = ? WHERE issue_id = ? AND subscriber_id = ? AND status = 'sending'",
+    );
+    this.phaseStmt.run(phase, issueId, subscriberId);
   }
 
   releaseUncertain(issueId: string): number {
@@ -71,10 +103,10 @@ export class DeliveryRepo {
   /** The Message-ID is recorded with the claim, so an uncertain row can be looked up in the mail server's log. */
   claim(issueId: string, subscriber: { id: number; email: string }, at: Date, messageId?: string): boolean {
     this.claimStmt ??= this.db.prepare(
-      `INSERT INTO deliveries (issue_id, subscriber_id, email, status, attempts, claimed_at, message_id)
-       VALUES (?, ?, ?, 'sending', 1, ?, ?)
+      `INSERT INTO deliveries (issue_id, subscriber_id, email, status, phase, attempts, claimed_at, message_id)
+       VALUES (?, ?, ?, 'sending', 'claimed', 1, ?, ?)
        ON CONFLICT (issue_id, subscriber_id) DO UPDATE
-         SET status = 'sending', attempts = attempts + 1, claimed_at = excluded.claimed_at, email = excluded.email,
+         SET status = 'sending', phase = 'claimed', attempts = attempts + 1, claimed_at = excluded.claimed_at, email = excluded.email,
              message_id = coalesce(excluded.message_id, message_id)
          WHERE status = 'pending'`,
     );
@@ -133,6 +165,7 @@ export class DeliveryRepo {
       subscriberId: r.subscriber_id,
       email: r.email,
       status: r.status,
+      phase: r.phase ?? undefined,
       attempts: r.attempts,
       messageId: r.message_id ?? undefined,
       error: r.error ?? undefined,

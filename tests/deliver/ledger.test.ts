@@ -70,23 +70,60 @@ describe('the delivery ledger in the store', () => {
     expect(l.list('i1', 'sending')[0]?.attempts).toBe(2);
   });
 
-  it('turns rows left sending into uncertain on recovery and back to pending only when released', () => {
+  it('turns rows left sending after their final dot into uncertain on recovery and back to pending only when released', () => {
     const { store } = setup();
     const l = store.deliveries;
     l.claim('i1', { id: 1, email: 'a@example.org' }, NOW);
+    l.phase('i1', 1, 'dot');
     l.claim('i1', { id: 2, email: 'b@example.org' }, NOW);
     l.markSent('i1', 2, '<m@x>', NOW);
-    expect(l.recover('i1', NOW)).toBe(1);
+    expect(l.recover('i1', NOW)).toEqual({ uncertain: 1, resumed: 0 });
     expect(l.counts('i1')).toEqual({ pending: 0, sending: 0, sent: 1, failed: 0, uncertain: 1 });
     expect(l.claim('i1', { id: 1, email: 'a@example.org' }, NOW)).toBe(false);
     expect(l.releaseUncertain('i1')).toBe(1);
     expect(l.claim('i1', { id: 1, email: 'a@example.org' }, NOW)).toBe(true);
   });
 
+  it('puts rows left sending before their final dot back to pending, whatever phase they reached', () => {
+    const { store } = setup();
+    const l = store.deliveries;
+    l.claim('i1', { id: 1, email: 'a@example.org' }, NOW); // never connected
+    l.claim('i1', { id: 2, email: 'b@example.org' }, NOW);
+    l.phase('i1', 2, 'connected'); // before DATA
+    l.claim('i1', { id: 3, email: 'c@example.org' }, NOW);
+    l.phase('i1', 3, 'connected');
+    l.phase('i1', 3, 'data'); // data being written
+    l.claim('i1', { id: 4, email: 'd@example.org' }, NOW);
+    l.phase('i1', 4, 'data');
+    l.phase('i1', 4, 'dot'); // final dot written, no answer
+    expect(l.recover('i1', NOW)).toEqual({ uncertain: 1, resumed: 3 });
+    expect(l.list('i1', 'pending').map((r) => [r.email, r.phase])).toEqual([
+      ['a@example.org', 'claimed'],
+      ['b@example.org', 'connected'],
+      ['c@example.org', 'data'],
+    ]);
+    expect(l.list('i1', 'pending')[2]?.error).toContain('(data)');
+    expect(l.list('i1', 'uncertain').map((r) => [r.email, r.phase])).toEqual([['d@example.org', 'dot']]);
+    // A resumed row is claimed again from the start; a phase never moves a finished row.
+    expect(l.claim('i1', { id: 3, email: 'c@example.org' }, NOW)).toBe(true);
+    expect(l.list('i1', 'sending')[0]?.phase).toBe('claimed');
+    l.phase('i1', 4, 'claimed');
+    expect(l.list('i1', 'uncertain')[0]?.phase).toBe('dot');
+  });
+
+  it('treats a row left sending without a phase (recorded before phases existed) as uncertain', () => {
+    const { store } = setup();
+    const l = store.deliveries;
+    l.claim('i1', { id: 1, email: 'a@example.org' }, NOW);
+    store.db.prepare('UPDATE deliveries SET phase = NULL').run();
+    expect(l.recover('i1', NOW)).toEqual({ uncertain: 1, resumed: 0 });
+  });
+
   it('still records the outcome of a row another run reported uncertain while it was in flight', () => {
     const { store } = setup();
     const l = store.deliveries;
     l.claim('i1', { id: 1, email: 'a@example.org' }, NOW);
+    l.phase('i1', 1, 'dot');
     l.recover('i1', NOW);
     l.markSent('i1', 1, '<m@x>', NOW);
     expect(l.statuses('i1', [1]).get(1)).toBe('sent');

@@ -16,8 +16,8 @@ describe('classifySmtpFailure', () => {
     [{ message: 'Connection closed unexpectedly', command: 'CONN', code: 'ECONNECTION' }, false, 'temporary'],
     [{ message: 'Connection closed unexpectedly', command: 'CONN', code: 'ECONNECTION' }, true, 'unknown'],
     [{ message: 'Timeout', code: 'ETIMEDOUT' }, true, 'unknown'],
-  ] as const)('classifies %j (data started: %s) as %s', (failure, started, kind) => {
-    expect(classifySmtpFailure(failure, started)).toBe(kind);
+  ] as const)('classifies %j (final dot written: %s) as %s', (failure, dot, kind) => {
+    expect(classifySmtpFailure(failure, dot)).toBe(kind);
   });
 });
 

@@ -14,6 +14,11 @@ export interface Behaviour {
   rcpt?: (address: string, attempt: number) => { code: number; message: string } | undefined;
   /** Called once a message is fully received, before the reply. */
   data?: (msg: Received, attempt: number) => { code: number; message: string } | 'drop' | 'hold' | undefined;
+  /**
+   * Called on the first chunk of a message's data, before its final dot. Return 'drop'
+   * to break the connection while the message is still being written.
+   */
+  dataStart?: (to: string[], attempt: number) => 'drop' | undefined;
   /** Require AUTH with this user and password. */
   auth?: { user: string; pass: string };
 }
@@ -57,7 +62,19 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSm
     },
     onData(stream, session: SMTPServerSession, cb) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      const startKey = `start:${to.join(',')}`;
+      stream.on('data', (c: Buffer) => {
+        if (chunks.length === 0) {
+          const n = (dataAttempts.get(startKey) ?? 0) + 1;
+          dataAttempts.set(startKey, n);
+          if (state.behaviour.dataStart?.(to, n) === 'drop') {
+            for (const s of sockets) s.destroy();
+            return;
+          }
+        }
+        chunks.push(c);
+      });
       stream.on('end', () => {
         const env = session.envelope;
         const msg: Received = {

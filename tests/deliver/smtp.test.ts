@@ -203,7 +203,57 @@ describe('SMTP delivery to a real server', () => {
     expect(server.received.filter((m) => m.to[0] === 'sub1@example.org')).toHaveLength(1);
   });
 
-  it('marks a message uncertain when the connection breaks after its data went out, and resends only on request', async () => {
+  it('records each phase of a delivery as it goes, the dot before the server has the message', async () => {
+    const { server, store, deps } = await setup({}, { maxConnections: 1 });
+    addSubscribers(store, 2);
+    const d = deps();
+    const seen: string[] = [];
+    const ledger = d.ledger;
+    const recording: typeof ledger = Object.assign(Object.create(ledger) as typeof ledger, {
+      phase: (issueId: string, id: number, phase: 'claimed' | 'connected' | 'data' | 'dot') => {
+        ledger.phase(issueId, id, phase);
+        const row = store.deliveries.list(issueId, 'sending').find((r) => r.subscriberId === id);
+        seen.push(`${id}:${phase}:${row?.phase}:${server.received.length}`);
+      },
+    });
+    await deliverIssue({ ...d, ledger: recording }, renderedIssue());
+    // Each phase is in the store when reported; at 'dot' the server does not have the message yet.
+    expect(seen).toEqual([
+      '1:connected:connected:0',
+      '1:data:data:0',
+      '1:dot:dot:0',
+      '2:connected:connected:1',
+      '2:data:data:1',
+      '2:dot:dot:1',
+    ]);
+    expect(store.deliveries.list('2026-11-23', 'sent').map((r) => r.phase)).toEqual(['dot', 'dot']);
+  });
+
+  it('sends a message again when the connection breaks while its data is still being written', async () => {
+    const { server, store, deps } = await setup(
+      { dataStart: (to, n) => (to[0] === 'sub2@example.org' && n === 1 ? 'drop' : undefined) },
+      { maxConnections: 1, retries: 0 },
+    );
+    addSubscribers(store, 3);
+    // A long message (some 6 MB, more than loopback's socket buffers take while the server does not
+    // read): the connection breaks while the rest of it is still to be written.
+    const long = (r: { name?: string | undefined }): { html: string; text: string } => ({
+      html: `<p>${r.name ?? ''}</p>${'<p>반도체 수출이 석 달 연속 늘었다.</p>'.repeat(90_000)}`,
+      text: '반도체 수출이 석 달 연속 늘었다.',
+    });
+    const first = await deliverIssue({ ...deps(), personalize: long }, renderedIssue());
+    // No final dot was written, so the server cannot have it: pending for the next send, never uncertain.
+    expect(first).toMatchObject({ sent: 2, failed: 1, uncertain: 0 });
+    const row = store.deliveries.list('2026-11-23', 'pending')[0];
+    expect(row).toMatchObject({ email: 'sub2@example.org', phase: 'data' });
+    expect(server.received.filter((m) => m.to[0] === 'sub2@example.org')).toHaveLength(0);
+
+    const second = await deliverIssue({ ...deps(), personalize: long }, renderedIssue());
+    expect(second).toMatchObject({ sent: 1, skipped: 2, uncertain: 0 });
+    expect(server.received.filter((m) => m.to[0] === 'sub2@example.org')).toHaveLength(1);
+  });
+
+  it('marks a message uncertain when the connection breaks after its final dot, and resends only on request', async () => {
     const { server, store, deps } = await setup(
       { data: (msg, n) => (msg.to[0] === 'sub2@example.org' && n === 1 ? 'drop' : undefined) },
       { maxConnections: 1 },
@@ -211,7 +261,9 @@ describe('SMTP delivery to a real server', () => {
     addSubscribers(store, 3);
     const first = await deliverIssue(deps(), renderedIssue());
     expect(first).toMatchObject({ sent: 2, failed: 0, uncertain: 1 });
-    expect(store.deliveries.list('2026-11-23', 'uncertain').map((r) => r.email)).toEqual(['sub2@example.org']);
+    expect(store.deliveries.list('2026-11-23', 'uncertain').map((r) => [r.email, r.phase])).toEqual([
+      ['sub2@example.org', 'dot'],
+    ]);
 
     const second = await deliverIssue(deps(), renderedIssue());
     expect(second).toMatchObject({ sent: 0, skipped: 2, uncertain: 1 });

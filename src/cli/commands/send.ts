@@ -63,7 +63,7 @@ export function registerSend(program: Command): void {
           if (summary.uncertain > 0) {
             const rows = app.store.deliveries.list(issueId, 'uncertain');
             lines.push(
-              `  ${summary.uncertain} uncertain: sending stopped mid-message, so they may or may not have it. Not resent automatically:`,
+              `  ${summary.uncertain} uncertain: the whole message had gone out but the server's answer never came, so they may or may not have it. Not resent automatically:`,
               ...rows.slice(0, 10).map((r) => `    ${r.email}  ${r.messageId ?? ''}`.trimEnd()),
               ...(rows.length > 10 ? [`    … and ${rows.length - 10} more`] : []),
               `  Look the Message-IDs up in the mail server's log; to resend them: briefing send --issue ${issueId} --retry-uncertain`,
