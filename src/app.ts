@@ -1,11 +1,24 @@
-import type { BriefingConfig, Clock, Logger } from './types.js';
+/**
+ * The composition root: the one place where the parts are made and joined. Commands get an
+ * App (store, clock, logger, transport factory) from `createApp`, and the long-running parts
+ * (scheduler, unsubscribe server) from the factories below; nothing else wires them.
+ */
+import { createTransport } from './deliver/create-transport.js';
+import type { Transport } from './deliver/transport.js';
+import type { Scheduler } from './schedule/index.js';
 import { Store } from './store/index.js';
+import type { BriefingConfig, Clock, Logger } from './types.js';
+
+/** Makes the transport of one delivery (outbox or SMTP, as the config says); the caller closes it. */
+export type TransportFactory = (config: BriefingConfig, env: NodeJS.ProcessEnv) => Transport;
 
 export interface App {
   readonly config: BriefingConfig;
   readonly store: Store;
+  /** The real time (injectable for tests); never the reference time. */
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly transport: TransportFactory;
   close(): void;
 }
 
@@ -13,6 +26,7 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   store?: Store;
+  transport?: TransportFactory;
   /** Start a new, empty store even though one was in the data folder (`--init-store`). */
   initStore?: boolean;
 }
@@ -48,7 +62,7 @@ export function jsonLogger(stream: NodeJS.WritableStream = process.stderr, quiet
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** Wire the store, clock and logger for a config. All wiring happens here. */
+/** Wire the store, clock, logger and transport factory for a config. */
 export function createApp(config: BriefingConfig, overrides: AppOverrides = {}): App {
   const store = overrides.store ?? Store.open(config.paths.data, { initStore: overrides.initStore === true });
   return {
@@ -56,6 +70,44 @@ export function createApp(config: BriefingConfig, overrides: AppOverrides = {}):
     store,
     clock: overrides.clock ?? systemClock,
     logger: overrides.logger ?? jsonLogger(),
+    transport: overrides.transport ?? ((c, env) => createTransport(c, env)),
     close: () => store.close(),
   };
+}
+
+/**
+ * The scheduler of an app: issue slots on `newsletter.schedule`, collections on
+ * `newsletter.collectSchedule`, in the newsletter's timezone; what a slot does is the
+ * pipeline's (`runIssueSlot`, `runCollectSlot`).
+ */
+export async function createScheduler(app: App, opts: { shutdownTimeoutMs: number }): Promise<Scheduler> {
+  const { Scheduler } = await import('./schedule/index.js');
+  const { runCollectSlot, runIssueSlot } = await import('./pipeline.js');
+  const { newsletter } = app.config;
+  return new Scheduler({
+    store: app.store.slots,
+    clock: app.clock,
+    logger: app.logger,
+    runIssue: (slot) => runIssueSlot(app, slot),
+    runCollect: newsletter.collectSchedule ? () => runCollectSlot(app) : undefined,
+    options: {
+      schedule: newsletter.schedule,
+      collectSchedule: newsletter.collectSchedule,
+      timezone: newsletter.timezone,
+      catchUpGraceMs: newsletter.catchUpGraceMs,
+      shutdownTimeoutMs: opts.shutdownTimeoutMs,
+    },
+  });
+}
+
+/** The one-click unsubscribe endpoint of an app (`briefing serve`), listening on host:port. */
+export async function startUnsubscribeServer(
+  app: App,
+  opts: { host: string; port: number; env?: NodeJS.ProcessEnv },
+): ReturnType<typeof import('./deliver/serve.js').startUnsubscribeServer> {
+  const { startUnsubscribeServer: start } = await import('./deliver/serve.js');
+  return start(
+    { config: app.config, subscribers: app.store.subscribers, clock: app.clock, logger: app.logger, env: opts.env },
+    { host: opts.host, port: opts.port },
+  );
 }

@@ -9,7 +9,18 @@ export type * from './types.js';
 export { BriefingError, isBriefingError, type ErrorCode } from './errors.js';
 export { loadConfig, resolveConfig, DEFAULT_CONFIG_FILE, type ConfigOverrides } from './config/index.js';
 export { loadLabels } from './config/locale.js';
-export { createApp, fixedClock, systemClock, jsonLogger, silentLogger, type App, type AppOverrides } from './app.js';
+export {
+  createApp,
+  createScheduler,
+  startUnsubscribeServer,
+  fixedClock,
+  systemClock,
+  jsonLogger,
+  silentLogger,
+  type App,
+  type AppOverrides,
+  type TransportFactory,
+} from './app.js';
 export { Store } from './store/index.js';
 export {
   collectStep,
@@ -20,6 +31,9 @@ export {
   renderDraftFile,
   sendStep,
   runOnce,
+  runIssueSlot,
+  runCollectSlot,
+  referenceTime,
   type ComposeOutcome,
   type NothingNew,
   type RunOutcome,

@@ -20,7 +20,6 @@ import { BUNDLED_LOCALES, BUNDLED_TEMPLATES } from './bundled.js';
 import {
   buildEml,
   buildMessage,
-  createTransport,
   deliverIssue,
   parseSubscribersCsv,
   previewRecipient,
@@ -28,6 +27,7 @@ import {
 } from './deliver/index.js';
 import { BriefingError, reasonOf } from './errors.js';
 import { rankTopics } from './rank/index.js';
+import type { CollectRunResult, IssueRunResult } from './schedule/types.js';
 import { personalize, renderIssue } from './render/index.js';
 import type {
   BriefingConfig,
@@ -361,7 +361,7 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
   const { draft } = loadIssue(app, issueId);
   const rendered = await renderDraft(app, draft);
   const env = opts.env ?? process.env;
-  const transport = createTransport(app.config, env);
+  const transport = app.transport(app.config, env);
   try {
     if (opts.to) {
       await sendTest(
@@ -459,6 +459,34 @@ export function syncSubscribers(app: App): void {
   const parsed = parseSubscribersCsv(readFileSync(file, 'utf8'), file);
   const r = app.store.subscribers.upsertMany(parsed.subscribers, app.clock.now());
   if (r.added || r.updated) app.logger.info('subscribers synced', { file, added: r.added, updated: r.updated });
+}
+
+// ---------------------------------------------------------------- schedule slots
+
+/**
+ * What an issue slot does: collect, compose the slot's issue (the slot is its reference
+ * time) and deliver it, once. A slot whose issue was already composed (the run was
+ * interrupted) only resumes that issue's delivery, or does nothing when it was all sent.
+ */
+export async function runIssueSlot(app: App, slot: Date): Promise<IssueRunResult> {
+  const key = slot.toISOString();
+  const existing = app.store.issues.list().find((r) => r.slot === key);
+  if (existing) {
+    if (existing.status === 'sent') return { issueId: existing.id };
+    return { issueId: existing.id, sent: await sendStep(app, existing.id) };
+  }
+  const out = await runOnce(app, { slot: key, asOf: slot });
+  return { issueId: out.issue?.issueId, nothingNew: out.nothingNew, reason: out.reason, sent: out.sent };
+}
+
+/** What a collection slot does: collect every source once. */
+export async function runCollectSlot(app: App): Promise<CollectRunResult> {
+  const reports = await collectStep(app);
+  return {
+    sources: reports.length,
+    failed: reports.filter((r) => r.status === 'failed').length,
+    newItems: reports.reduce((n, r) => n + r.newItems, 0),
+  };
 }
 
 // ---------------------------------------------------------------- run

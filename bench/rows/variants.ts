@@ -58,6 +58,7 @@ rowMain(async (opts): Promise<Row[]> => {
     store: app.store,
     clock: app.clock,
     logger: app.logger,
+    transport: app.transport,
     close: () => undefined,
   };
   try {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { BriefingError } from '../../errors.js';
-import type { IssueRunResult, CollectRunResult } from '../../schedule/types.js';
 import { parseDuration } from '../../util/duration.js';
 import { globalOptions, print, readConfig } from '../context.js';
 
@@ -81,48 +80,13 @@ async function serve(cmd: Command, opts: ScheduleOpts): Promise<void> {
     );
   }
   const config = await readConfig(globalOptions(cmd));
-  const { createApp, jsonLogger, systemClock } = await import('../../app.js');
-  const { Scheduler, describeHolder, formatLocal } = await import('../../schedule/index.js');
-  const pipeline = await import('../../pipeline.js');
+  const { createApp, createScheduler, jsonLogger } = await import('../../app.js');
+  const { describeHolder, formatLocal } = await import('../../schedule/index.js');
   // The service logs every run as one JSON line on stderr, whatever BRIEFING_LOG says.
   const logger = jsonLogger(process.stderr);
-  const app = createApp(config, { clock: systemClock, logger });
+  const app = createApp(config, { logger });
   const { newsletter } = config;
-
-  const runIssue = async (slot: Date): Promise<IssueRunResult> => {
-    const key = slot.toISOString();
-    // A slot whose issue was already composed (the run was interrupted) only resumes its delivery.
-    const existing = app.store.issues.list().find((r) => r.slot === key);
-    if (existing) {
-      if (existing.status === 'sent') return { issueId: existing.id };
-      return { issueId: existing.id, sent: await pipeline.sendStep(app, existing.id) };
-    }
-    const out = await pipeline.runOnce(app, { slot: key, asOf: slot });
-    return { issueId: out.issue?.issueId, nothingNew: out.nothingNew, reason: out.reason, sent: out.sent };
-  };
-  const runCollect = async (): Promise<CollectRunResult> => {
-    const reports = await pipeline.collectStep(app);
-    return {
-      sources: reports.length,
-      failed: reports.filter((r) => r.status === 'failed').length,
-      newItems: reports.reduce((n, r) => n + r.newItems, 0),
-    };
-  };
-
-  const scheduler = new Scheduler({
-    store: app.store.slots,
-    clock: systemClock,
-    logger,
-    runIssue,
-    runCollect: newsletter.collectSchedule ? runCollect : undefined,
-    options: {
-      schedule: newsletter.schedule,
-      collectSchedule: newsletter.collectSchedule,
-      timezone: newsletter.timezone,
-      catchUpGraceMs: newsletter.catchUpGraceMs,
-      shutdownTimeoutMs,
-    },
-  });
+  const scheduler = await createScheduler(app, { shutdownTimeoutMs });
 
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -137,7 +101,7 @@ async function serve(cmd: Command, opts: ScheduleOpts): Promise<void> {
       wait: opts.wait === true,
       onWaiting: (held) =>
         process.stderr.write(
-          `briefing: another scheduler holds the lock (${describeHolder(held, new Date())}); waiting for it to exit\n`,
+          `briefing: another scheduler holds the lock (${describeHolder(held, app.clock.now())}); waiting for it to exit\n`,
         ),
     });
     if (started.started) {

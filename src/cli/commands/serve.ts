@@ -23,11 +23,8 @@ export function registerServe(program: Command): void {
       }
       const app = await openApp(cmd);
       try {
-        const { startUnsubscribeServer } = await import('../../deliver/serve.js');
-        const server = await startUnsubscribeServer(
-          { config: app.config, subscribers: app.store.subscribers, clock: app.clock, logger: app.logger },
-          { host: opts.host, port },
-        );
+        const { startUnsubscribeServer } = await import('../../app.js');
+        const server = await startUnsubscribeServer(app, { host: opts.host, port });
         try {
           print(cmd, { url: server.url }, () => `Unsubscribe endpoint at ${server.url}/unsubscribe  (Ctrl+C stops it)`);
           await new Promise<void>((done) => {
