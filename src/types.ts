@@ -22,6 +22,7 @@ export type {
   DeliveryConfig,
   DkimConfig,
   InterestConfig,
+  ImagesMode,
   IssueStyle,
   Locale,
   NewsletterConfig,
@@ -31,6 +32,15 @@ export type {
 } from './config/schema.js';
 
 // ---------------------------------------------------------------- collect → store
+
+/** An item's picture: an absolute https URL, its size in pixels when the feed or page says. */
+export interface Picture {
+  url: string;
+  width?: number | undefined;
+  height?: number | undefined;
+  /** Alt text from the feed (media:description, the image's alt), if any. */
+  alt?: string | undefined;
+}
 
 /** A block of an item's cleaned body, in document order. */
 export interface TextBlock {
@@ -56,6 +66,8 @@ export interface CollectedItem {
   blocks: TextBlock[];
   /** The feed's categories of the entry (RSS <category>, Atom category term/label), plain text. */
   categories?: string[] | undefined;
+  /** The item's picture (media:content/thumbnail, image enclosure, first large content image, og:image). */
+  image?: Picture | undefined;
 }
 
 /** An item as the store keeps it. */
@@ -217,6 +229,19 @@ export interface SourceRef {
   url: string;
 }
 
+/** A story's picture as the draft keeps it: where it came from, and the alt text the email prints. */
+export interface StoryPicture extends Picture {
+  /** Publisher of the item the picture came from. */
+  publisher?: string | undefined;
+}
+
+/** A sentence compose ranked for a story but did not use, kept so the editor can pick it instead. */
+export interface Alternative {
+  text: string;
+  publisher: string;
+  url: string;
+}
+
 export interface StorySection {
   heading: string;
   bullets: string[];
@@ -237,6 +262,12 @@ export interface Story {
   followUp: boolean;
   /** Interest ids of the story (from rank, editable); absent when the config defines no interests. */
   interests?: string[] | undefined;
+  /** The picture the email shows under the headline, if any. */
+  image?: StoryPicture | undefined;
+  /** Other pictures of the topic's items, for swapping. */
+  images?: StoryPicture[] | undefined;
+  /** Ranked alternative sentences, best first, each with its source. */
+  alternatives?: Alternative[] | undefined;
 }
 
 export interface HeadlineEntry {
@@ -275,7 +306,7 @@ export interface Draft {
 // ---------------------------------------------------------------- render
 
 export interface PreflightWarning {
-  code: 'gmail-clip' | 'missing-alt' | 'bad-link' | 'image-width';
+  code: 'gmail-clip' | 'missing-alt' | 'bad-link' | 'image-width' | 'image-http' | 'image-count';
   message: string;
 }
 

@@ -10,6 +10,7 @@ import { stripBoilerplate } from './boilerplate.js';
 import { decodeBody } from './charset.js';
 import { parseDocumentRaw } from './dom.js';
 import { PAGE_ACCEPT, fetchUrl } from './http.js';
+import { firstContentPicture, ogPicture } from './picture.js';
 import { sanitizeItemHtml } from './sanitize.js';
 
 /** The main content of an article page as HTML, or undefined when none is found. */
@@ -46,10 +47,14 @@ export async function withFullText(item: CollectedItem, config: CollectConfig, n
     ? res.headers['content-type'][0]
     : res.headers['content-type'];
   const page = decodeBody(res.body, { contentType, html: true }).text;
+  // The feed's own picture stays; without one, the page's og:image, then its first large image.
+  const og = item.image ? undefined : ogPicture(page, res.url);
+  const pictured = og ? { ...item, image: og } : item;
   const main = extractMainHtml(page);
-  if (!main) return item;
+  if (!main) return pictured;
   const html = sanitizeItemHtml(main, res.url);
   const blocks = stripBoilerplate(htmlToBlocks(html), { title: item.title });
-  if (textLength({ blocks }) <= textLength(item)) return item;
-  return { ...item, html, blocks };
+  if (textLength({ blocks }) <= textLength(item)) return pictured;
+  const image = pictured.image ?? firstContentPicture(html, res.url);
+  return { ...item, html, blocks, ...(image ? { image } : {}) };
 }

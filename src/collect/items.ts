@@ -10,6 +10,7 @@ import { KST_OFFSET_MINUTES, itemDate, type ItemDate } from './dates.js';
 import { decodeEntities } from './dom.js';
 import { canonicalLinksForFeed, resolveAgainst, resolveBase, resolveUrl } from './links.js';
 import type { RawEntry, RawFeed } from './parse.js';
+import { entryPicture } from './picture.js';
 import { sanitizeItemHtml } from './sanitize.js';
 
 export interface ItemContext {
@@ -214,6 +215,7 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
   );
   const guid = guidText || ownLink || `sha1:${shortHash(`${title}\n${blocks[0]?.text ?? ''}`)}`;
   const link = ownLink ?? siteLink ?? feedUrl ?? `urn:briefing:${shortHash(guid)}`;
+  const image = entryPicture(e, html, contentBase || undefined);
   return {
     source: env.ctx.source,
     guid,
@@ -224,6 +226,7 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
     ...withCategories(categoriesOf(e)),
     html,
     blocks,
+    ...(image ? { image } : {}),
     date,
   };
 }

@@ -47,6 +47,7 @@ const ITEM_FIELDS = [
   ['media:thumbnail', 'mediaThumbnail', { keepArray: true }],
   ['category', 'categoryRaw', { keepArray: true }],
   ['dc:subject', 'dcSubject', { keepArray: true }],
+  ['media:group', 'mediaGroup', { keepArray: true }],
 ] as const;
 
 const FEED_FIELDS = [

@@ -14,6 +14,7 @@ import type {
   Topic,
 } from '../types.js';
 import { prepareArticle, type Article } from './article.js';
+import { alternativesOf, showsPicture, topicPictures } from './extras.js';
 import { headlineEntry } from './headlines.js';
 import { fillLabel, label } from './labels.js';
 import { articlesToRead } from './reading.js';
@@ -71,6 +72,21 @@ export function composeIssue(input: ComposeInput): Draft {
   const publishers = sources.map((s) => s.name);
   const used = new UsedSentences();
   const stories: Story[] = [];
+  const publisher = (item: Item): string => publisherOf(item, sources);
+  const mode = newsletter.images ?? 'lead';
+  /** The story with its pictures and the alternatives the editor may pick instead. */
+  const withExtras = (story: Story, articles: readonly Article[], index: number): Story => {
+    const pictures = mode === 'none' ? [] : topicPictures(articles, story.headline, publisher);
+    const [first, ...rest] = pictures;
+    const shown = first && showsPicture(mode, index) ? first : undefined;
+    const out: Story = { ...story };
+    if (shown) out.image = shown;
+    const others = shown ? rest : pictures;
+    if (others.length > 0) out.images = others;
+    const alternatives = alternativesOf(story, articles, used, publisher);
+    if (alternatives.length > 0) out.alternatives = alternatives;
+    return out;
+  };
   const later: Array<{ topic: Topic; articles: Article[] | undefined; items: Item[] }> = [];
 
   for (const topic of input.topics) {
@@ -88,7 +104,7 @@ export function composeIssue(input: ComposeInput): Draft {
         locale: newsletter.locale,
       });
       if (story) {
-        stories.push(withInterests(story, topic));
+        stories.push(withExtras(withInterests(story, topic), articles, stories.length));
         continue;
       }
       later.push({ topic, articles, items: main });

@@ -60,6 +60,22 @@ export const sectionSchema = z.strictObject({
   bullets: sentences,
 });
 
+const dimension = z.number().int().positive({ message: 'must be a whole number of pixels like 640' });
+
+export const pictureSchema = z.strictObject({
+  url: link,
+  width: dimension.optional(),
+  height: dimension.optional(),
+  alt: z.string().optional(),
+  publisher: z.string().optional(),
+});
+
+export const alternativeSchema = z.strictObject({
+  text,
+  publisher: text,
+  url: link,
+});
+
 export const storySchema = z.strictObject({
   topicId: text,
   headline: text,
@@ -72,6 +88,9 @@ export const storySchema = z.strictObject({
     .min(1, { message: 'needs at least one source (publisher, publishedAt, title, url)' }),
   followUp: z.boolean().default(false),
   interests: interests.optional(),
+  image: pictureSchema.optional(),
+  images: z.array(pictureSchema).optional(),
+  alternatives: z.array(alternativeSchema).optional(),
 });
 
 export const headlineSchema = z.strictObject({
@@ -109,4 +128,6 @@ export const FIELDS: Readonly<Record<string, readonly string[]>> = {
   section: Object.keys(sectionSchema.shape),
   source: Object.keys(sourceRefSchema.shape),
   headline: Object.keys(headlineSchema.shape),
+  picture: Object.keys(pictureSchema.shape),
+  alternative: Object.keys(alternativeSchema.shape),
 };

@@ -15,6 +15,7 @@ const HEADER: Record<Draft['locale'], string> = {
     ' - title, headline, lead, why, sections의 문장은 마음대로 고쳐 쓰세요(한 항목에 한 문장).',
     ' - subject를 지우면 title이 메일 제목이 됩니다. marker는 🖊️(뉴스) 또는 💡(분석·후속)입니다.',
     ' - pins에 topicId나 기사 링크를 적으면 다음 호에서도 우선하고, blocks에 적으면 다시 싣지 않습니다.',
+    ' - image를 지우면 사진이 빠지고, images의 다른 사진으로 바꿀 수 있습니다. alternatives는 골라 쓸 수 있는 다른 문장입니다.',
   ].join('\n'),
   en: [
     ' Draft of the issue. Edit it, then run `briefing render <this file>`.',
@@ -22,6 +23,7 @@ const HEADER: Record<Draft['locale'], string> = {
     ' - Rewrite any title, headline, lead, why or section text freely (one sentence per entry).',
     ' - Without a subject the title is used. marker is 🖊️ (news) or 💡 (analysis, follow-up).',
     ' - Add topic ids or article links to pins to keep them in later issues, or to blocks to keep them out.',
+    ' - Delete image to drop the picture, or swap in one of images. alternatives are other sentences to pick from.',
   ].join('\n'),
 };
 
@@ -110,6 +112,8 @@ function partOf(path: Path): string {
   if (last === 'sources') return 'source';
   if (last === 'stories') return 'story';
   if (last === 'headlines') return 'headline';
+  if (last === 'image' || last === 'images') return 'picture';
+  if (last === 'alternatives') return 'alternative';
   return 'draft';
 }
 

@@ -96,6 +96,10 @@ export const newsletterSchema = z
       .url({ message: 'must be an http(s) URL like https://news.example.com' })
       .optional()
       .describe('Public address of `briefing serve` and the archive, for unsubscribe and view-online links'),
+    images: z
+      .enum(['lead', 'stories', 'none'])
+      .default('lead')
+      .describe('Which top stories show their picture: the first (lead), each (stories) or none'),
   })
   .transform(({ catchUpGrace, window, ...n }) => ({ ...n, catchUpGraceMs: catchUpGrace, windowMs: window }));
 
@@ -311,4 +315,5 @@ export type CollectConfig = BriefingConfig['collect'];
 export type InterestConfig = BriefingConfig['interests'][number];
 export type Locale = NewsletterConfig['locale'];
 export type IssueStyle = NewsletterConfig['style'];
+export type ImagesMode = NewsletterConfig['images'];
 export type Cadence = NewsletterConfig['cadence'];

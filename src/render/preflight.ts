@@ -41,13 +41,39 @@ function linkProblem(value: string | null): string | undefined {
 
 const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
+/** Above this share of the clip, the images' part of the HTML is named. */
+export const CLIP_NEAR = 0.8;
+
+/** Images of the HTML and the bytes their markup (the <img> tag and the table MJML wraps it in) takes. */
+export function imageMarkup(html: string): { count: number; bytes: number } {
+  let count = 0;
+  let bytes = 0;
+  // An mj-image renders as <td …class="…mj-full-width-mobile…">…<img …>…</td>: the wrapper table from its
+  // opening to its close is what one picture adds.
+  for (const m of html.matchAll(/<table\b[^>]*mj-full-width-mobile[\s\S]*?<\/table>|<img\b[^>]*>/gi)) {
+    count += (m[0].match(/<img\b/gi) ?? []).length;
+    bytes += htmlBytes(m[0]);
+  }
+  return { count, bytes };
+}
+
 export function preflight(html: string, limitBytes: number = GMAIL_CLIP_BYTES): PreflightWarning[] {
   const warnings: PreflightWarning[] = [];
   const bytes = htmlBytes(html);
+  const pictures = imageMarkup(html);
+  const imagesPart =
+    pictures.count > 0
+      ? `; its ${pictures.count} image${pictures.count === 1 ? '' : 's'} take ${kb(pictures.bytes)} KB of it (newsletter.images: lead shows one)`
+      : '';
   if (bytes > limitBytes) {
     warnings.push({
       code: 'gmail-clip',
-      message: `HTML is ${kb(bytes)} KB; Gmail clips messages over ${kb(limitBytes)} KB: cut at least ${kb(bytes - limitBytes)} KB (fewer headlines or stories, shorter leads)`,
+      message: `HTML is ${kb(bytes)} KB; Gmail clips messages over ${kb(limitBytes)} KB: cut at least ${kb(bytes - limitBytes)} KB (fewer headlines or stories, shorter leads)${imagesPart}`,
+    });
+  } else if (pictures.count > 0 && bytes > limitBytes * CLIP_NEAR) {
+    warnings.push({
+      code: 'image-count',
+      message: `HTML is ${kb(bytes)} KB, near Gmail's ${kb(limitBytes)} KB clip${imagesPart}`,
     });
   }
 
@@ -80,6 +106,11 @@ export function preflight(html: string, limitBytes: number = GMAIL_CLIP_BYTES): 
               code: 'bad-link',
               message: `image source "${short(src)}" ${problem}: use an absolute https:// URL`,
             });
+          else if (/^http:\/\//i.test(src.trim()))
+            images.push({
+              code: 'image-http',
+              message: `image ${label} is http, not https: mail clients block or warn about it; use its https:// address`,
+            });
         } else if (name === 'a') {
           const href = attrs.href ?? null;
           const problem = linkProblem(href);
@@ -96,4 +127,22 @@ export function preflight(html: string, limitBytes: number = GMAIL_CLIP_BYTES): 
   parser.end(html);
   warnings.push(...images, ...links);
   return warnings;
+}
+
+/** A story picture as preflight reads it from the template data. */
+export interface PictureCheck {
+  /** The story's number in the issue. */
+  number: number;
+  url: string;
+  naturalWidth: number;
+}
+
+/** Story pictures whose width the draft does not give: their box is unknown until they load. */
+export function pictureWarnings(pictures: readonly PictureCheck[]): PreflightWarning[] {
+  return pictures
+    .filter((p) => p.naturalWidth === 0)
+    .map((p) => ({
+      code: 'image-width' as const,
+      message: `picture of story [${p.number}] (${short(p.url)}) has no width: it is shown at full column width and may be stretched; add width and height to its image in the draft`,
+    }));
 }

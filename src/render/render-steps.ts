@@ -14,7 +14,7 @@
 import type { Draft, IssueStyle, Labels, PreflightWarning, RenderedIssue } from '../types.js';
 import { isBriefingError } from '../errors.js';
 import { compileMjml, locateProblem, MjmlInvalid } from './mjml.js';
-import { preflight } from './preflight.js';
+import { pictureWarnings, preflight } from './preflight.js';
 import { fileOf, loadTemplates, templateError, type CompiledKind, type TemplateSet } from './templates.js';
 import { tidyText } from './tidy-text.js';
 import { buildView, type IssueView } from './view.js';
@@ -134,7 +134,15 @@ export const RENDER_STEPS: readonly RenderStep[] = [
     },
   },
   { name: 'mjml', run: async (s) => ({ html: await mjmlToHtml(s) }) },
-  { name: 'preflight', run: (s) => ({ warnings: preflight(need(s.html, 'HTML')) }) },
+  {
+    name: 'preflight',
+    run: (s) => {
+      const pictures = need(s.view, 'view').stories.flatMap((story, i) =>
+        story.image ? [{ number: i + 1, url: story.image.url, naturalWidth: story.image.naturalWidth }] : [],
+      );
+      return { warnings: [...preflight(need(s.html, 'HTML')), ...pictureWarnings(pictures)] };
+    },
+  },
 ];
 
 /** Render an issue once: HTML and text with per-recipient placeholders, and preflight warnings. */

@@ -17,6 +17,22 @@ export interface SourceView {
   url: string;
 }
 
+/** A story's picture as the templates print it. */
+export interface PictureView {
+  /** Absolute http(s) URL (never '' : a story without one has no picture). */
+  url: string;
+  /** Pixels the email shows it at: its own width up to PICTURE_MAX_WIDTH, else the full column. */
+  width: number;
+  /** Its own size, when the draft says (0 when unknown). */
+  naturalWidth: number;
+  naturalHeight: number;
+  /** The feed's alt text, else the headline. */
+  alt: string;
+}
+
+/** The widest a picture is shown: the email's content column. */
+export const PICTURE_MAX_WIDTH = 536;
+
 export interface StoryView {
   topicId: string;
   headline: string;
@@ -31,6 +47,8 @@ export interface StoryView {
   others: SourceView[];
   /** Absolute http(s) URL of the best source or ''. */
   url: string;
+  /** The picture under the headline, if the draft gives one. */
+  image: PictureView | undefined;
 }
 
 export interface HeadlineView {
@@ -87,9 +105,24 @@ function sourceView(s: SourceRef): SourceView {
   };
 }
 
+function pictureView(p: Story['image'], headline: string): PictureView | undefined {
+  const url = httpUrl(p?.url);
+  if (!p || !url) return undefined;
+  const naturalWidth = Number.isInteger(p.width) && (p.width ?? 0) > 0 ? (p.width ?? 0) : 0;
+  const naturalHeight = Number.isInteger(p.height) && (p.height ?? 0) > 0 ? (p.height ?? 0) : 0;
+  return {
+    url,
+    width: naturalWidth > 0 ? Math.min(naturalWidth, PICTURE_MAX_WIDTH) : PICTURE_MAX_WIDTH,
+    naturalWidth,
+    naturalHeight,
+    alt: clean(p.alt) || headline,
+  };
+}
+
 function storyView(s: Story): StoryView {
   const sources = (s.sources ?? []).map(sourceView);
   const [source, ...others] = sources;
+  const headline = clean(s.headline);
   return {
     topicId: clean(s.topicId),
     headline: clean(s.headline),
@@ -103,6 +136,7 @@ function storyView(s: Story): StoryView {
     source,
     others,
     url: source?.url ?? '',
+    image: pictureView(s.image, headline),
   };
 }
 

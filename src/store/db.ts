@@ -166,6 +166,8 @@ export const MIGRATIONS: readonly Migration[] = [
   `ALTER TABLE items ADD COLUMN categories TEXT NOT NULL DEFAULT '[]';`,
   // 6: how far a claimed delivery got (see DeliveryPhase), so a resume resends what cannot have arrived
   `ALTER TABLE deliveries ADD COLUMN phase TEXT;`,
+  // 7: the item's picture (JSON: url, width, height, alt), when its feed or page had one
+  `ALTER TABLE items ADD COLUMN image TEXT;`,
 ];
 
 /** SQLite's application_id of a briefing store ("BRFG"): another program's database is refused. */

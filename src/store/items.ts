@@ -1,4 +1,4 @@
-import type { CollectedItem, Item, RankDoc, TextBlock } from '../types.js';
+import type { CollectedItem, Item, Picture, RankDoc, TextBlock } from '../types.js';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
 import { decodeOpening, openingColumns } from './opening-columns.js';
@@ -19,6 +19,23 @@ interface ItemRow {
   html: string;
   blocks: string;
   categories: string;
+  image: string | null;
+}
+
+/** A stored picture column back as a Picture; anything unreadable is no picture. */
+function pictureOf(json: string | null): Picture | undefined {
+  if (!json) return undefined;
+  try {
+    const p = JSON.parse(json) as Partial<Picture>;
+    if (typeof p.url !== 'string' || !p.url.startsWith('https://')) return undefined;
+    const out: Picture = { url: p.url };
+    if (typeof p.width === 'number') out.width = p.width;
+    if (typeof p.height === 'number') out.height = p.height;
+    if (typeof p.alt === 'string') out.alt = p.alt;
+    return out;
+  } catch {
+    return undefined;
+  }
 }
 
 interface RankDocRow {
@@ -53,6 +70,7 @@ function toItem(r: ItemRow): Item {
     html: r.html,
     blocks: JSON.parse(r.blocks) as TextBlock[],
     ...categoriesOf(r.categories),
+    ...(r.image ? { image: pictureOf(r.image) } : {}),
   };
 }
 
@@ -76,8 +94,8 @@ export class ItemRepo {
     const byGuid = this.db.prepare('SELECT 1 FROM items WHERE source = ? AND guid = ?');
     const byLink = this.db.prepare('SELECT 1 FROM items WHERE canonical_link = ?');
     const insert = this.db.prepare(
-      `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks, opening, body_chars, categories)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, author, html, blocks, opening, body_chars, categories, image)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertAll = this.db.transaction((items: readonly CollectedItem[], at: string): number => {
       let added = 0;
@@ -97,6 +115,7 @@ export class ItemRepo {
           JSON.stringify(it.blocks),
           ...openingColumns(it.blocks),
           JSON.stringify(it.categories ?? []),
+          it.image ? JSON.stringify(it.image) : null,
         );
         added++;
       }

@@ -30,7 +30,10 @@ const src = (name: string, url: string, extra: Partial<SourceConfig> = {}): Sour
 });
 const deps = (extra: Partial<CollectDeps> = {}): CollectDeps => ({ config, now, states: new Map(), ...extra });
 
-const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>기사</title></head><body>
+const ARTICLE = `<!doctype html><html><head><meta charset="utf-8"><title>기사</title>
+<meta property="og:image" content="https://img.news.example.kr/photo/2026/11/power-grid.jpg">
+<meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">
+<meta property="og:image:alt" content="변전소의 송전탑"></head><body>
 <nav>홈 | 정치 | 경제</nav>
 <article><h1>전기요금 인상 확정</h1>
 ${Array.from({ length: 6 }, (_, i) => `<p>정부가 전기요금 인상안을 확정했다는 소식이 전해진 가운데 가계와 산업계의 부담이 커질 것이라는 전망이 나온다. 이번 인상은 ${i + 1}단계로 나뉘어 시행된다.</p>`).join('\n')}
@@ -239,6 +242,13 @@ describe('collecting sources', () => {
     const full = o?.items.find((i) => i.title === '전기요금 인상 확정');
     expect(full?.blocks.length).toBeGreaterThanOrEqual(6);
     expect(full?.blocks.map((b) => b.text).join(' ')).not.toMatch(/기자|무단|홈 \| 정치/);
+    // The page's og:image is the item's picture (the feed had none).
+    expect(full?.image).toEqual({
+      url: 'https://img.news.example.kr/photo/2026/11/power-grid.jpg',
+      width: 1200,
+      height: 630,
+      alt: '변전소의 송전탑',
+    });
     expect(o?.items.find((i) => i.title === '없는 기사')?.blocks).toEqual([{ kind: 'paragraph', text: '요약 둘.' }]);
   });
 });

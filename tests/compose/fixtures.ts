@@ -80,6 +80,7 @@ export const NEWSLETTER: NewsletterConfig = {
   headlines: 5,
   style: 'briefing',
   cadence: 'weekly',
+  images: 'lead',
 };
 
 export const NOW = new Date('2026-03-19T00:00:00Z');

@@ -33,6 +33,7 @@ describe('resolveConfig', () => {
       schedule: '0 7 * * 1',
       topStories: 3,
       headlines: 8,
+      images: 'lead',
     });
     expect(c.newsletter.windowMs).toBe(7 * 86_400_000);
     expect(c.delivery.transport).toBe('outbox');
@@ -72,6 +73,12 @@ describe('resolveConfig', () => {
     expect(e.code).toBe('ECONFIG');
     expect(e.message).toContain('newsletter.timezone');
     expect(e.message).toContain('IANA timezone');
+  });
+
+  it('should name the choices of newsletter.images', () => {
+    const e = errorOf(() => resolveConfig({ ...minimal, newsletter: { images: 'all' } }, '/srv'));
+    expect(e.message).toContain('newsletter.images');
+    expect(e.message).toMatch(/lead.*stories.*none/);
   });
 
   it('should reject a config without sources', () => {

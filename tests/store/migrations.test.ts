@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, Store } from '../../src/store/index.js';
 import type { TextBlock } from '../../src/types.js';
 import { bodyCharsOf, openingOf } from '../../src/opening.js';
+import { makeCollectedItem } from '../fixtures/builders.js';
 
 describe('schema migrations', () => {
   it('fills the opening and body length of items stored by an older schema', () => {
@@ -50,5 +51,36 @@ describe('schema migrations', () => {
     const columns = (db.prepare('PRAGMA table_info(items)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(columns).toEqual(expect.arrayContaining(['opening', 'body_chars']));
     db.close();
+  });
+
+  it("keeps an item's picture with the item, and items stored before it have none", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-picture-'));
+    const old = new Database(join(dir, 'briefing.db'));
+    for (const step of MIGRATIONS.slice(0, 3)) {
+      if (typeof step === 'string') old.exec(step);
+      else step(old);
+    }
+    old.pragma('user_version = 3');
+    old
+      .prepare(
+        `INSERT INTO items (source, guid, link, canonical_link, title, published_at, fetched_at, html, blocks)
+         VALUES ('s', 'g0', 'https://x/0', 'https://x/0', '예전 기사', '2026-11-12T01:00:00.000Z', '2026-11-12T01:00:00.000Z', '', '[]')`,
+      )
+      .run();
+    old.close();
+    const store = Store.open(dir);
+    try {
+      const picture = { url: 'https://img.x.example.kr/1.jpg', width: 1200, height: 675, alt: '공장 전경' };
+      store.items.insertNew(
+        [makeCollectedItem({ guid: 'g1', link: 'https://x/1', canonicalLink: 'https://x/1', image: picture })],
+        new Date('2026-11-12T02:00:00Z'),
+      );
+      const [before, after] = store.items.byIds([1, 2]);
+      expect(before?.title).toBe('예전 기사');
+      expect(before?.image).toBeUndefined();
+      expect(after?.image).toEqual(picture);
+    } finally {
+      store.close();
+    }
   });
 });
