@@ -1,13 +1,14 @@
 /**
  * The composition root: the one place where the parts are made and joined. Commands get an
  * App (store, clock, logger, transport factory) from `createApp`, and the long-running parts
- * (scheduler, unsubscribe server) from the factories below; nothing else wires them.
+ * (scheduler, public site) from the factories below; nothing else wires them.
  */
+import { randomUUID } from 'node:crypto';
 import { createTransport } from './deliver/create-transport.js';
 import type { Transport } from './deliver/transport.js';
 import type { Scheduler } from './schedule/index.js';
 import { Store } from './store/index.js';
-import type { BriefingConfig, Clock, Logger } from './types.js';
+import type { BriefingConfig, Clock, Labels, Locale, Logger } from './types.js';
 
 /** Makes the transport of one delivery (outbox or SMTP, as the config says); the caller closes it. */
 export type TransportFactory = (config: BriefingConfig, env: NodeJS.ProcessEnv) => Transport;
@@ -100,14 +101,109 @@ export async function createScheduler(app: App, opts: { shutdownTimeoutMs: numbe
   });
 }
 
-/** The one-click unsubscribe endpoint of an app (`briefing serve`), listening on host:port. */
-export async function startUnsubscribeServer(
+/**
+ * Wire the public site (`briefing serve`) for an app: the store's subscriber repositories, the configured
+ * transport for confirmation messages, the archive of sent issues, the signing secret and the labels.
+ */
+export async function startPublicSite(
   app: App,
-  opts: { host: string; port: number; env?: NodeJS.ProcessEnv },
-): ReturnType<typeof import('./deliver/serve.js').startUnsubscribeServer> {
-  const { startUnsubscribeServer: start } = await import('./deliver/serve.js');
-  return start(
-    { config: app.config, subscribers: app.store.subscribers, clock: app.clock, logger: app.logger, env: opts.env },
-    { host: opts.host, port: opts.port },
+  listen: { host: string; port: number },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<import('./serve/server.js').Site> {
+  const [{ startSite }, deliver, { buildArchive, loadArchiveIssues }, { loadLabels }] = await Promise.all([
+    import('./serve/server.js'),
+    import('./deliver/index.js'),
+    import('./preview/index.js'),
+    import('./config/locale.js'),
+  ]);
+  const { config, store } = app;
+  const { newsletter, delivery, paths } = config;
+  const secret = deliver.resolveUnsubscribeSecret(delivery.unsubscribeSecretEnv, paths.data, env);
+  const transport = app.transport(config, env);
+  const labels = new Map<Locale, Labels>();
+  const labelsOf = (locale: Locale): Labels => {
+    let l = labels.get(locale);
+    if (!l) {
+      l = loadLabels(paths.locales, locale);
+      labels.set(locale, l);
+    }
+    return l;
+  };
+  const from = delivery.from;
+  const domain = deliver.domainOf(deliver.addressOf(from)) ?? 'briefing.invalid';
+  const site = await startSite(
+    {
+      options: {
+        newsletter: newsletter.title,
+        locale: newsletter.locale,
+        baseUrl: newsletter.baseUrl,
+        trustProxy: config.serve.trustProxy,
+        allowedHosts: config.serve.allowedHosts,
+        bodyLimit: config.serve.bodyLimit,
+        rateLimit: config.serve.rateLimit,
+        minFillMs: config.serve.minFillTimeMs,
+        confirmTtlMs: config.serve.confirmLinkTtlMs,
+        interests: [],
+        editions: [],
+      },
+      subscribers: {
+        status: (email) => (store.subscribers.suppression(email) ? 'suppressed' : store.subscribers.get(email)?.status),
+        confirm: (input) => store.subscriberData.confirm(input),
+        profile: (email) => store.subscriberData.profile(email),
+        setPreferences: (email, prefs, at) => store.subscriberData.setPreferences(email, prefs, at),
+        unsubscribe: (email, at) => store.subscribers.unsubscribe(email, at),
+        export: (email) => store.subscriberData.export(email),
+        erase: (email, at) => store.subscriberData.erase(email, at),
+      },
+      labels: labelsOf,
+      sendMail: async (mail) => {
+        const now = app.clock.now();
+        await transport.send({
+          issueId: 'subscribe',
+          from,
+          to: mail.to,
+          subject: mail.subject,
+          html: mail.html,
+          text: mail.text,
+          messageId: `<${randomUUID()}@${domain}>`,
+          date: now,
+          headers: { 'Auto-Submitted': 'auto-generated' },
+        });
+      },
+      archive: {
+        version: () =>
+          store.issues
+            .list()
+            .filter((r) => r.status === 'sent')
+            .map((r) => `${r.id}@${r.sentAt ?? ''}`)
+            .join(','),
+        files: () => {
+          const loaded = loadArchiveIssues(store.issues.list(), paths.outbox);
+          return buildArchive({
+            newsletter: {
+              title: newsletter.title,
+              locale: newsletter.locale,
+              timezone: newsletter.timezone,
+              baseUrl: newsletter.baseUrl,
+            },
+            issues: loaded.issues,
+            now: app.clock.now(),
+            labels: labelsOf(newsletter.locale),
+          });
+        },
+      },
+      verifyUnsubscribe: (token) => deliver.verifyUnsubscribeToken(token, secret),
+      secret,
+      clock: app.clock,
+      logger: app.logger,
+    },
+    listen,
   );
+  return {
+    ...site,
+    close: async () => {
+      await site.close();
+      await transport.close();
+    },
+  };
 }

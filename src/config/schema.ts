@@ -250,6 +250,32 @@ const interestsSchema = z
       }
     });
   });
+export const serveSchema = z
+  .strictObject({
+    trustProxy: z
+      .boolean()
+      .default(false)
+      .describe('Believe X-Forwarded-For/-Host/-Proto (only behind a reverse proxy you run)'),
+    allowedHosts: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("More Host names the public site answers to, besides newsletter.baseUrl's host and loopback"),
+    bodyLimit: z
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024)
+      .default(16 * 1024)
+      .describe('Largest request body the public site accepts, in bytes'),
+    rateLimit: z.number().int().min(1).default(10).describe('POST requests per client address per minute'),
+    minFillTime: duration.prefault('3s').describe('A sign-up form sent back faster than this is taken for a bot'),
+    confirmLinkTtl: duration.prefault('48h').describe('How long a sign-up confirmation link stays valid'),
+  })
+  .transform(({ minFillTime, confirmLinkTtl, ...s }) => ({
+    ...s,
+    minFillTimeMs: minFillTime,
+    confirmLinkTtlMs: confirmLinkTtl,
+  }));
 
 export const pathsSchema = z.strictObject({
   data: z.string().default('data').describe('Folder of the SQLite store (--data-dir overrides it)'),
@@ -278,6 +304,7 @@ export const configSchema = z
     rank: rankSchema.prefault({}).describe('How items are grouped into topics and scored'),
     collect: collectSchema.prefault({}).describe('How sources are fetched'),
     paths: pathsSchema.prefault({}).describe("Folders, relative to the config file's folder"),
+    serve: serveSchema.prefault({}).describe('The public site (`briefing serve`): sign-up, preferences, archive'),
   })
   .transform(({ rank: { maxAgeMs, ...rank }, ...c }) => {
     // The cadence-dependent defaults: a weekly issue looks further back than a daily one.
@@ -313,6 +340,7 @@ export type DkimConfig = NonNullable<DeliveryConfig['dkim']>;
 export type RankConfig = BriefingConfig['rank'];
 export type CollectConfig = BriefingConfig['collect'];
 export type InterestConfig = BriefingConfig['interests'][number];
+export type ServeConfig = BriefingConfig['serve'];
 export type Locale = NewsletterConfig['locale'];
 export type IssueStyle = NewsletterConfig['style'];
 export type ImagesMode = NewsletterConfig['images'];

@@ -1,6 +1,8 @@
 /** deliver: build messages, send them through a transport, keep the ledger. */
 export {
+  addressOf,
   buildMessage,
+  domainOf,
   formatAddress,
   listUnsubscribeHeaders,
   messageIdFor,
@@ -55,6 +57,4 @@ export {
   type Personalize,
   type SendTestDeps,
 } from './deliver.js';
-export { unsubscribeHandler, type UnsubscribeDeps } from './unsubscribe-handler.js';
 export { escapeHtml } from './unsubscribe-page.js';
-export { startUnsubscribeServer, type UnsubscribeServer } from './serve.js';

@@ -168,6 +168,34 @@ export const MIGRATIONS: readonly Migration[] = [
   `ALTER TABLE deliveries ADD COLUMN phase TEXT;`,
   // 7: the item's picture (JSON: url, width, height, alt), when its feed or page had one
   `ALTER TABLE items ADD COLUMN image TEXT;`,
+  // 8: the subscriber's own side: consent records, pauses, erased addresses (hashed), an audit trail
+  `
+  ALTER TABLE subscribers ADD COLUMN paused_until TEXT;
+  CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    email TEXT NOT NULL,
+    at TEXT NOT NULL,
+    ip TEXT,
+    wording TEXT NOT NULL,
+    source TEXT NOT NULL
+  );
+  CREATE INDEX consents_email ON consents (email);
+  CREATE TABLE used_nonces (
+    nonce TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE erased (
+    hash TEXT PRIMARY KEY,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    detail TEXT
+  );
+  `,
 ];
 
 /** SQLite's application_id of a briefing store ("BRFG"): another program's database is refused. */

@@ -6,12 +6,20 @@ import { SourceRepo } from './sources.js';
 import { SubscriberRepo } from './subscribers.js';
 import { DeliveryRepo } from './deliveries.js';
 import { SlotRepo } from './slots.js';
+import { SubscriberDataRepo } from './subscriber-data.js';
 
 export { type Db, type OpenOptions, openDb, migrate, MIGRATIONS, storeErrorHint } from './db.js';
 export type { IssueRecord, IssueStatus } from './issues.js';
 export type { SourceHealth } from './sources.js';
 export type { ImportResult, Suppression, SuppressionReason, SubscriberInput } from './subscribers.js';
 export type { DeliveryRow, DeliveryStatus } from './deliveries.js';
+export type {
+  ConfirmOutcome,
+  ConsentInput,
+  PreferencesInput,
+  SubscriberExport,
+  SubscriberProfile,
+} from './subscriber-data.js';
 export type { LockInfo, RunKind, RunRecord, SlotRecord, SlotStatus } from '../types.js';
 
 /** The embedded SQLite store in the data folder: one repository per concern. */
@@ -22,11 +30,14 @@ export class Store {
   readonly subscribers: SubscriberRepo;
   readonly deliveries: DeliveryRepo;
   readonly slots: SlotRepo;
+  /** The subscriber's own side: consent, preferences, export, erasure. */
+  readonly subscriberData: SubscriberDataRepo;
 
   constructor(readonly db: Db) {
     this.subscribers = new SubscriberRepo(db);
     this.deliveries = new DeliveryRepo(db);
     this.slots = new SlotRepo(db);
+    this.subscriberData = new SubscriberDataRepo(db);
     this.items = new ItemRepo(db);
     this.sources = new SourceRepo(db);
     this.issues = new IssueRepo(db);

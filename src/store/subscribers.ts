@@ -1,5 +1,14 @@
 import type { Subscriber, SuppressionReason } from '../types.js';
+import { createHash } from 'node:crypto';
 import type { Db } from './db.js';
+
+/**
+ * What the store keeps of an erased address: its SHA-256 (lower-cased), enough to refuse it on a later
+ * import and nothing a reader of the database can mail.
+ */
+export function addressHash(email: string): string {
+  return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+}
 
 interface SubscriberRow {
   id: number;
@@ -59,7 +68,9 @@ export class SubscriberRepo {
   upsertMany(inputs: Iterable<SubscriberInput>, at: Date): ImportResult {
     const now = at.toISOString();
     const get = this.db.prepare('SELECT * FROM subscribers WHERE email = ?');
-    const sup = this.db.prepare('SELECT 1 FROM suppressions WHERE email = ?');
+    const sup = this.db.prepare(
+      'SELECT 1 FROM suppressions WHERE email = ? UNION ALL SELECT 1 FROM erased WHERE hash = ?',
+    );
     const insert = this.db.prepare(
       `INSERT INTO subscribers (email, name, topics, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );
@@ -68,7 +79,7 @@ export class SubscriberRepo {
     this.db.transaction(() => {
       for (const s of inputs) {
         const topics = JSON.stringify([...(s.interests ?? [])]);
-        const suppressed = sup.get(s.email) !== undefined;
+        const suppressed = sup.get(s.email, addressHash(s.email)) !== undefined;
         if (suppressed) result.suppressed++;
         const row = get.get(s.email) as SubscriberRow | undefined;
         if (!row) {
@@ -108,6 +119,7 @@ export class SubscriberRepo {
     yield* this.pages(
       `SELECT s.id, s.email, s.name, s.topics FROM subscribers s
        WHERE s.id > ? AND s.status = 'active'
+         AND (s.paused_until IS NULL OR s.paused_until <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          AND NOT EXISTS (SELECT 1 FROM suppressions p WHERE p.email = s.email)
        ORDER BY s.id LIMIT ?`,
       pageSize,

@@ -5,7 +5,9 @@ import { openApp, print } from '../context.js';
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the one-click unsubscribe endpoint (/unsubscribe) behind newsletter.baseUrl')
+    .description(
+      'the public site behind newsletter.baseUrl: sign-up with double opt-in (/subscribe), preferences, one-click unsubscribe, the archive (/archive/)',
+    )
     .option('-p, --port <n>', 'port to listen on (0 = a free one)', '8080')
     .option(
       '--host <address>',
@@ -23,10 +25,19 @@ export function registerServe(program: Command): void {
       }
       const app = await openApp(cmd);
       try {
-        const { startUnsubscribeServer } = await import('../../app.js');
-        const server = await startUnsubscribeServer(app, { host: opts.host, port });
+        const { startPublicSite } = await import('../../app.js');
+        const server = await startPublicSite(app, { host: opts.host, port });
         try {
-          print(cmd, { url: server.url }, () => `Unsubscribe endpoint at ${server.url}/unsubscribe  (Ctrl+C stops it)`);
+          if (!app.config.newsletter.baseUrl) {
+            process.stderr.write(
+              "briefing: newsletter.baseUrl is not set: links in confirmation messages point at this server's own address; set it to the public address\n",
+            );
+          }
+          print(
+            cmd,
+            { url: server.url },
+            () => `Public site at ${server.url}/subscribe, /preferences, /unsubscribe, /archive/  (Ctrl+C stops it)`,
+          );
           await new Promise<void>((done) => {
             const stop = (): void => {
               process.off('SIGINT', stop);

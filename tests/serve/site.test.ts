@@ -1,0 +1,307 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { signUnsubscribeToken } from '../../src/deliver/index.js';
+import { signToken } from '../../src/serve/tokens.js';
+import {
+  form,
+  formToken,
+  onServer,
+  raw,
+  SECRET,
+  type SiteSetup,
+  signUp,
+  signupMessages,
+  startTestSite,
+} from './helpers.js';
+
+const open: SiteSetup[] = [];
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close();
+});
+async function site(raw: Parameters<typeof startTestSite>[0] = {}): Promise<SiteSetup> {
+  const s = await startTestSite(raw);
+  open.push(s);
+  return s;
+}
+
+async function confirmLink(s: SiteSetup, email: string): Promise<string> {
+  const [mail] = await signupMessages(s, email);
+  if (!mail) throw new Error(`no confirmation message for ${email}`);
+  return onServer(s, mail.link);
+}
+
+async function confirm(s: SiteSetup, link: string): Promise<Response> {
+  const t = new URL(link).searchParams.get('t') ?? '';
+  return fetch(`${s.url}/confirm`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: s.url },
+    body: form({ t }),
+  });
+}
+
+describe('sign-up with double opt-in', () => {
+  it('subscribes an address only after its confirmation link is followed and its button pressed', async () => {
+    const s = await site();
+    const res = await signUp(s, { email: 'Jiwoo.Park@example.org', name: '박지우' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('메일함을 확인해 주세요');
+    expect(s.app.store.subscribers.get('jiwoo.park@example.org')).toBeUndefined();
+
+    const [mail] = await signupMessages(s, 'jiwoo.park@example.org');
+    expect(mail?.subject).toBe('[테크 브리핑] 구독을 확인해 주세요');
+    const link = onServer(s, mail?.link ?? '');
+    // A GET (what link scanners do) shows a button and changes nothing.
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('구독 확인하기');
+    expect(s.app.store.subscribers.get('jiwoo.park@example.org')).toBeUndefined();
+
+    const done = await confirm(s, link);
+    expect(done.status).toBe(200);
+    expect(s.app.store.subscribers.get('jiwoo.park@example.org')?.status).toBe('active');
+    const exported = s.app.store.subscriberData.export('jiwoo.park@example.org');
+    expect(exported.consents).toHaveLength(1);
+    expect(exported.consents[0]?.ip).toBe('127.0.0.1');
+    expect(exported.consents[0]?.wording).toMatch(/^ko:[0-9a-f]{8}$/);
+    expect(exported.profile?.name).toBe('박지우');
+  });
+
+  it('answers a known and an unknown address with the same page, in similar time', async () => {
+    const s = await site({ serve: { rateLimit: 100 } });
+    s.app.store.subscribers.upsertMany([{ email: 'known@example.org' }], new Date());
+    const times: Record<string, number[]> = { known: [], unknown: [] };
+    const bodies = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      for (const who of ['known', 'unknown'] as const) {
+        const email = who === 'known' ? 'known@example.org' : `new${i}@example.org`;
+        const t0 = performance.now();
+        const res = await signUp(s, { email });
+        const body = await res.text();
+        times[who]?.push(performance.now() - t0);
+        expect(res.status).toBe(200);
+        bodies.add(body);
+      }
+    }
+    expect(bodies.size).toBe(1);
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const [k, u] = [median(times.known ?? []), median(times.unknown ?? [])];
+    expect(Math.abs(k - u)).toBeLessThan(Math.max(k, u) * 0.5 + 5);
+    // The known address is told it is subscribed already (with its preferences link); nobody else learns it.
+    const [known] = await signupMessages(s, 'known@example.org');
+    expect(known?.subject).toBe('[테크 브리핑] 이미 구독하고 계십니다');
+    expect(known?.link).toContain('/preferences?t=');
+  });
+
+  it('ignores a filled honeypot and a form sent back faster than a person can, without saying so', async () => {
+    const s = await site({ serve: { minFillTime: '2s', rateLimit: 50 } });
+    const honey = await signUp(s, { email: 'bot1@example.org', website: 'http://spam.example' });
+    const fast = await signUp(s, { email: 'bot2@example.org' });
+    expect(honey.status).toBe(200);
+    expect(fast.status).toBe(200);
+    expect(await honey.text()).toBe(await fast.text());
+    expect(await signupMessages(s, 'bot1@example.org', 300)).toHaveLength(0);
+    expect(await signupMessages(s, 'bot2@example.org', 300)).toHaveLength(0);
+  });
+
+  it('needs the confirmation to bring back a suppressed address', async () => {
+    const s = await site();
+    s.app.store.subscribers.upsertMany([{ email: 'back@example.org' }], new Date());
+    s.app.store.subscribers.unsubscribe('back@example.org', new Date());
+    await signUp(s, { email: 'back@example.org' });
+    expect(s.app.store.subscribers.suppression('back@example.org')).toBeDefined();
+    const [mail] = await signupMessages(s, 'back@example.org');
+    expect(mail?.subject).toBe('[테크 브리핑] 구독을 확인해 주세요');
+    await confirm(s, onServer(s, mail?.link ?? ''));
+    expect(s.app.store.subscribers.suppression('back@example.org')).toBeUndefined();
+    expect([...s.app.store.subscribers.active()].map((x) => x.email)).toContain('back@example.org');
+  });
+
+  it('refuses an expired, a tampered and a replayed confirmation link with a way to ask again', async () => {
+    const s = await site();
+    const expired = signToken('confirm', { email: 'late@example.org', nonce: 'n1', exp: Date.now() - 1000 }, SECRET);
+    const res = await fetch(`${s.url}/confirm?t=${expired}`);
+    expect(res.status).toBe(400);
+    const body = await res.text();
+    expect(body).toContain('링크가 만료되었습니다');
+    expect(body).toContain('href="/subscribe?lang=ko"');
+
+    await signUp(s, { email: 'twice@example.org' });
+    const link = await confirmLink(s, 'twice@example.org');
+    const t = new URL(link).searchParams.get('t') ?? '';
+    const tampered = `${t.slice(0, 5)}${t[5] === 'A' ? 'B' : 'A'}${t.slice(6)}`;
+    const bad = await fetch(`${s.url}/confirm?t=${tampered}`);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('잘못된 링크');
+
+    expect((await confirm(s, link)).status).toBe(200);
+    // Unsubscribe, then replay the old confirmation: it must not subscribe the address again.
+    s.app.store.subscribers.unsubscribe('twice@example.org', new Date());
+    expect((await confirm(s, link)).status).toBe(400);
+    expect(s.app.store.subscribers.get('twice@example.org')?.status).toBe('unsubscribed');
+  });
+});
+
+describe('preferences, export and erasure', () => {
+  async function subscribed(s: SiteSetup, email: string): Promise<string> {
+    s.app.store.subscribers.upsertMany([{ email, name: '구독자' }], new Date());
+    return `${s.url}/preferences?t=${signToken('preferences', { email }, SECRET)}`;
+  }
+
+  it('pauses a subscriber for some weeks and ends the pause again', async () => {
+    const s = await site();
+    const prefs = await subscribed(s, 'pause@example.org');
+    const t = new URL(prefs).searchParams.get('t') ?? '';
+    const post = (fields: Record<string, string>) =>
+      fetch(`${s.url}/preferences`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: s.url },
+        body: form({ t, ...fields }),
+      });
+    expect((await post({ pause: '2', action: 'save' })).status).toBe(200);
+    expect([...s.app.store.subscribers.active()].map((x) => x.email)).not.toContain('pause@example.org');
+    const until = Date.parse(s.app.store.subscriberData.profile('pause@example.org')?.pausedUntil ?? '');
+    expect(until - Date.now()).toBeGreaterThan(13 * 86_400_000);
+    expect(await (await fetch(prefs)).text()).toContain('쉬는 중입니다');
+    await post({ pause: '0', action: 'save' });
+    expect([...s.app.store.subscribers.active()].map((x) => x.email)).toContain('pause@example.org');
+  });
+
+  it('downloads everything kept about the address as JSON', async () => {
+    const s = await site();
+    const prefs = await subscribed(s, 'mine@example.org');
+    const res = await fetch(prefs.replace('/preferences?', '/preferences/export?'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    const data = (await res.json()) as { profile: { email: string }; consents: unknown[]; deliveries: unknown[] };
+    expect(data.profile.email).toBe('mine@example.org');
+    expect(Array.isArray(data.deliveries)).toBe(true);
+  });
+
+  it('erases an address, keeps only its hash, and never lets an import mail it again', async () => {
+    const s = await site();
+    const prefs = await subscribed(s, 'gone@example.org');
+    const t = new URL(prefs).searchParams.get('t') ?? '';
+    const res = await fetch(`${s.url}/preferences/delete`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: s.url },
+      body: form({ t }),
+    });
+    expect(res.status).toBe(200);
+    const store = s.app.store;
+    expect(store.subscribers.get('gone@example.org')).toBeUndefined();
+    const dump = JSON.stringify(store.db.prepare('SELECT * FROM audit').all());
+    expect(dump).not.toContain('gone@example.org');
+    expect(dump).toContain('"action":"erase"');
+    store.subscribers.upsertMany([{ email: 'gone@example.org' }], new Date());
+    expect([...store.subscribers.active()].map((x) => x.email)).not.toContain('gone@example.org');
+    // The old footer link can change nothing now.
+    expect(await (await fetch(prefs)).text()).toContain('수신 거부 상태');
+  });
+});
+
+describe('the server refuses what it must', () => {
+  it('refuses a Host that is not the site (DNS rebinding) on every path', async () => {
+    const s = await site({ newsletter: { baseUrl: 'https://news.example.com' } });
+    const port = new URL(s.url).port;
+    for (const path of ['/subscribe', '/archive/', '/healthz']) {
+      const res = await raw(`${s.url}${path}`, { headers: { Host: `attacker.example:${port}` } });
+      expect(res.status).toBe(421);
+    }
+    expect((await raw(`${s.url}/healthz`, { headers: { Host: 'news.example.com' } })).status).toBe(200);
+  });
+
+  it('refuses a cross-site POST but takes the one-click unsubscribe from anywhere', async () => {
+    const s = await site();
+    const page = await (await fetch(`${s.url}/subscribe`)).text();
+    const res = await fetch(`${s.url}/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+      body: form({ ft: formToken(page), email: 'victim@example.org' }),
+    });
+    expect(res.status).toBe(403);
+    const fetchSite = await raw(`${s.url}/preferences/delete`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'cross-site' },
+      body: form({ t: 'x' }),
+    });
+    expect(fetchSite.status).toBe(403);
+
+    s.app.store.subscribers.upsertMany([{ email: 'oneclick@example.org' }], new Date());
+    const link = `${s.url}/unsubscribe?t=${encodeURIComponent(signUnsubscribeToken('oneclick@example.org', SECRET))}`;
+    const get = await fetch(link);
+    expect(get.status).toBe(200);
+    expect(s.app.store.subscribers.get('oneclick@example.org')?.status).toBe('active');
+    const one = await raw(link, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://mail.example.net' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(one.status).toBe(200);
+    expect(one.headers.location).toBeUndefined();
+    expect(s.app.store.subscribers.get('oneclick@example.org')?.status).toBe('unsubscribed');
+  });
+
+  it('refuses a body over the limit without reading it', async () => {
+    const s = await site();
+    const res = await raw(`${s.url}/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `email=${'a'.repeat(64 * 1024)}`,
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it('serves nothing outside the archive, however the path is spelled', async () => {
+    const s = await site();
+    for (const path of [
+      '/archive/../briefing.config.yaml',
+      '/archive/%2e%2e/%2e%2e/etc/passwd',
+      '/archive/..%2fdata%2fbriefing.db',
+      '/archive/issues/../../data/unsubscribe.secret',
+      '/archive/%00',
+    ]) {
+      const res = await raw(`${s.url}${path}`);
+      expect([400, 404]).toContain(res.status);
+      expect(res.body).not.toContain('root:');
+    }
+    const index = await fetch(`${s.url}/archive/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('rate-limits 200 rapid POSTs from one address and stays up', async () => {
+    const s = await site({ serve: { rateLimit: 10 } });
+    const page = await (await fetch(`${s.url}/subscribe`)).text();
+    const ft = formToken(page);
+    const statuses = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        fetch(`${s.url}/subscribe`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: form({ ft, email: `flood${i}@example.org` }),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((x) => x === 200)).toHaveLength(10);
+    expect(statuses.filter((x) => x === 429)).toHaveLength(190);
+    expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
+  });
+
+  it('sets a strict content security policy and sends no script', async () => {
+    const s = await site();
+    const res = await fetch(`${s.url}/subscribe`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).not.toContain('<script');
+  });
+
+  it('shows its pages in English on request', async () => {
+    const s = await site();
+    const res = await signUp(s, { email: 'en@example.org' }, { lang: 'en' });
+    expect(await res.text()).toContain('Check your inbox');
+    const [mail] = await signupMessages(s, 'en@example.org');
+    expect(mail?.subject).toBe('[테크 브리핑] Please confirm your subscription');
+  });
+});
