@@ -192,7 +192,10 @@ export async function startPublicSite(
           });
         },
       },
-      verifyUnsubscribe: (token) => deliver.verifyUnsubscribeToken(token, secret),
+      addressTokens: {
+        verify: (purpose, token) => deliver.verifyAddressToken(purpose, token, secret),
+        sign: (purpose, email) => deliver.signAddressToken(purpose, email, secret),
+      },
       secret,
       clock: app.clock,
       logger: app.logger,

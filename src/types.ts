@@ -324,6 +324,8 @@ export interface Recipient {
   email: string;
   name?: string | undefined;
   unsubscribeUrl: string;
+  /** The subscriber's settings page on the public site (needs newsletter.baseUrl). */
+  preferencesUrl?: string | undefined;
   /** The subscriber's interest ids; empty or unset = the whole issue. */
   interests?: string[] | undefined;
 }

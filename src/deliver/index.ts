@@ -14,6 +14,10 @@ export { MimeTemplate, type MessageHead } from './mime-template.js';
 export {
   signUnsubscribeToken,
   verifyUnsubscribeToken,
+  signAddressToken,
+  verifyAddressToken,
+  preferencesUrl,
+  type AddressTokenPurpose,
   unsubscribeUrl,
   recipientFor,
   previewRecipient,

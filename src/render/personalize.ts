@@ -21,7 +21,14 @@ function unsubscribeUrl(recipient: Recipient): string {
 
 function values(recipient: Recipient): Record<string, string | undefined> {
   const name = recipient.name === undefined ? '' : oneLine(recipient.name).slice(0, 100);
-  return { 'unsubscribe-url': unsubscribeUrl(recipient), name: name || undefined, email: oneLine(recipient.email) };
+  const prefs = recipient.preferencesUrl?.trim();
+  return {
+    'unsubscribe-url': unsubscribeUrl(recipient),
+    // Only an http(s) link is printed; without one the template's fallback (`#`) stays.
+    'preferences-url': prefs && /^https?:\/\/\S+$/i.test(prefs) ? prefs : undefined,
+    name: name || undefined,
+    email: oneLine(recipient.email),
+  };
 }
 
 export function personalize(issue: RenderedIssue, recipient: Recipient): { html: string; text: string } {

@@ -7,7 +7,7 @@
  * can never carry one (the view strips them).
  */
 
-export type RecipientField = 'unsubscribe-url' | 'name' | 'email';
+export type RecipientField = 'unsubscribe-url' | 'preferences-url' | 'name' | 'email';
 
 export function placeholder(field: RecipientField, fallback?: string): string {
   const fb = fallback === undefined ? '' : `|${fallback.replace(/[\]|[]/g, '')}`;

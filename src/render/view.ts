@@ -77,7 +77,8 @@ export interface IssueView {
   /** One line for the reader above the stories ('' when none), e.g. why their variant is the whole issue. */
   note: string;
   /** Placeholder tokens, filled per recipient. */
-  recipient: { unsubscribeUrl: string; name: string; email: string };
+  /** `preferencesUrl` is '' without a base URL (no public site to point at). */
+  recipient: { unsubscribeUrl: string; preferencesUrl: string; name: string; email: string };
   labels: Labels;
 }
 
@@ -175,6 +176,7 @@ export function buildView(draft: Draft, opts: ViewOptions): IssueView {
     note: clean(draft.note ?? ''),
     recipient: {
       unsubscribeUrl: placeholder('unsubscribe-url'),
+      preferencesUrl: httpUrl(opts.baseUrl) ? placeholder('preferences-url', '#') : '',
       name: placeholder('name', opts.labels.reader ?? ''),
       email: placeholder('email'),
     },

@@ -59,7 +59,7 @@ function page(ctx: PageContext, title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} · ${escapeHtml(ctx.newsletter)}</title>
 <link rel="stylesheet" href="/site.css">
 </head>

@@ -87,8 +87,14 @@ export interface SiteDeps {
   sendMail(mail: SiteMail): Promise<void>;
   /** The archive site's files by path (`index.html`, `feed.xml`, `issues/<id>.html`), and a key that changes with them. */
   archive: { version(): string; files(): Record<string, string | Uint8Array> };
-  /** The address a one-click unsubscribe token names, or undefined. */
-  verifyUnsubscribe(token: string): string | undefined;
+  /**
+   * The per-address tokens the emails carry (made by deliver): the one-click unsubscribe link's and the
+   * footer's preferences link's. `verify` gives the address a token names, or undefined.
+   */
+  addressTokens: {
+    verify(purpose: 'unsubscribe' | 'preferences', token: string): string | undefined;
+    sign(purpose: 'preferences', email: string): string;
+  };
   secret: string;
   clock: Clock;
   logger: Logger;
@@ -204,7 +210,9 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
     contentSecurityPolicy: false,
     crossOriginEmbedderPolicy: false,
     hsts: false,
-    referrerPolicy: { policy: 'no-referrer' },
+    // same-origin: our own forms carry an Origin to check (no-referrer makes it `null`), and no link
+    // with a token in it ever leaks to another site.
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(formbody, { bodyLimit: o.bodyLimit });
   await app.register(rateLimit, {
@@ -235,6 +243,7 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
     if (status === 429) return html(reply, 429, messagePage(ctxOf(req), 'siteTooMany'));
     if (status === 413) return html(reply, 413, messagePage(ctxOf(req), 'siteForbidden'));
     if (status >= 500) deps.logger.error('site error', { error: String((error as Error).message ?? error) });
+    else deps.logger.warn('request refused', { status, error: String((error as Error).message ?? error) });
     return html(reply, status >= 400 && status < 600 ? status : 500, messagePage(ctxOf(req), 'siteForbidden'));
   });
   app.setNotFoundHandler((req, reply) => html(reply, 404, messagePage(ctxOf(req), 'siteNotFound')));
@@ -353,7 +362,7 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
 
   // ------------------------------------------------------------ preferences
   function prefsToken(email: string): string {
-    return signToken('preferences', { email }, deps.secret);
+    return deps.addressTokens.sign('preferences', email);
   }
   const prefsView = (req: FastifyRequest, token: string, email: string, saved = false): string => {
     const ctx = ctxOf(req);
@@ -374,7 +383,10 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
       saved,
     });
   };
-  const prefsClaims = (t: string) => verifyToken('preferences', t, deps.secret, deps.clock.now());
+  const prefsClaims = (t: string): { email: string } | undefined => {
+    const email = deps.addressTokens.verify('preferences', t);
+    return email ? { email } : undefined;
+  };
 
   app.get('/preferences', async (req, reply) => {
     const t = String((req.query as Record<string, unknown>).t ?? '');
@@ -437,14 +449,14 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
   // ------------------------------------------------------------ one-click unsubscribe (RFC 8058)
   app.get('/unsubscribe', async (req, reply) => {
     const t = String((req.query as Record<string, unknown>).t ?? '');
-    const email = deps.verifyUnsubscribe(t);
+    const email = deps.addressTokens.verify('unsubscribe', t);
     const ctx = ctxOf(req);
     if (!email) return html(reply, 400, badLinkPage(ctx, 'invalid', hours));
     return html(reply, 200, unsubscribePage(ctx, email, t));
   });
   app.post('/unsubscribe', postLimit, async (req, reply) => {
     const t = String((req.query as Record<string, unknown>).t ?? '');
-    const email = deps.verifyUnsubscribe(t);
+    const email = deps.addressTokens.verify('unsubscribe', t);
     const ctx = ctxOf(req);
     if (!email) return html(reply, 400, badLinkPage(ctx, 'invalid', hours));
     deps.subscribers.unsubscribe(email, deps.clock.now());

@@ -1,18 +1,16 @@
 /**
- * Signed tokens of the public site. Pure. A token is `<base64url(JSON payload)>.<base64url(MAC)>`, the MAC
+ * Signed tokens of the sign-up (the per-address tokens of the emails' links are deliver's). Pure. A token is `<base64url(JSON payload)>.<base64url(MAC)>`, the MAC
  * being the first 128 bits of HMAC-SHA256 over the purpose and the payload, so a token made for one purpose
- * (a confirmation link) is worthless for another (the preferences page), and nothing in it can be changed.
+ * (a confirmation link) is worthless for another (the form), and nothing in it can be changed.
  *
  * - `confirm`: a sign-up waiting for its double opt-in: the address, name and choices, a one-time nonce and
  *   an expiry (48 h by default).
- * - `preferences`: the footer link of every email: the address, no expiry (the link in an old email keeps
- *   working; it can change nothing once the address is erased).
  * - `form`: the time the sign-up form was served, for the minimum fill time, and proof that the form came
  *   from this server.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type TokenPurpose = 'confirm' | 'preferences' | 'form';
+export type TokenPurpose = 'confirm' | 'form';
 
 export interface ConfirmClaims {
   email: string;
@@ -27,10 +25,6 @@ export interface ConfirmClaims {
   exp: number;
 }
 
-export interface PreferencesClaims {
-  email: string;
-}
-
 export interface FormClaims {
   /** When the form was served, ms since the epoch. */
   iat: number;
@@ -39,7 +33,6 @@ export interface FormClaims {
 
 interface ClaimsOf {
   confirm: ConfirmClaims;
-  preferences: PreferencesClaims;
   form: FormClaims;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { signUnsubscribeToken } from '../../src/deliver/index.js';
+import { signAddressToken, signUnsubscribeToken } from '../../src/deliver/index.js';
 import { signToken } from '../../src/serve/tokens.js';
 import {
   form,
@@ -143,7 +143,7 @@ describe('sign-up with double opt-in', () => {
 describe('preferences, export and erasure', () => {
   async function subscribed(s: SiteSetup, email: string): Promise<string> {
     s.app.store.subscribers.upsertMany([{ email, name: '구독자' }], new Date());
-    return `${s.url}/preferences?t=${signToken('preferences', { email }, SECRET)}`;
+    return `${s.url}/preferences?t=${signAddressToken('preferences', email, SECRET)}`;
   }
 
   it('pauses a subscriber for some weeks and ends the pause again', async () => {
