@@ -56,6 +56,11 @@ const ROWS: readonly RowScript[] = [
     script: 'rows/variants.ts',
     fallback: { id: '7', work: 'Variants: 10,000 subscribers over 8 interest sets', target: '≥ 80 % of one variant' },
   },
+  {
+    n: 8,
+    script: 'rows/site.ts',
+    fallback: { id: '8', work: 'Site: archive pages and sign-ups under load', target: '≥ 1,000 / ≥ 300 req/s' },
+  },
 ];
 
 function onlyRows(argv: readonly string[]): Set<number> | undefined {

@@ -12,6 +12,11 @@ export interface SubscriberInput {
   name?: string | undefined;
   /** Interest ids or labels; empty = the whole issue. */
   interests: string[];
+  /**
+   * The operator vouches that this person already confirmed (a `confirmed` column: yes/true/1, or the
+   * date of the confirmation). `now` = at the import. Kept as the subscriber's consent record.
+   */
+  confirmed?: Date | 'now' | undefined;
 }
 
 export interface CsvRecord {
@@ -106,7 +111,7 @@ export function parseCsv(text: string, file = 'CSV'): CsvRecord[] {
   return records;
 }
 
-type Column = 'email' | 'name' | 'interests';
+type Column = 'email' | 'name' | 'interests' | 'confirmed';
 
 const HEADER_NAMES: Record<string, Column> = {
   email: 'email',
@@ -122,7 +127,24 @@ const HEADER_NAMES: Record<string, Column> = {
   topics: 'interests',
   topic: 'interests',
   주제: 'interests',
+  confirmed: 'confirmed',
+  consent: 'confirmed',
+  동의: 'confirmed',
 };
+
+/** A `confirmed` field: yes/true/1/y/예 (now), an ISO date, or empty/no/false/0 (not confirmed). */
+function parseConfirmed(field: string | undefined, where: string): Date | 'now' | undefined {
+  const v = (field ?? '').trim().toLowerCase();
+  if (v === '' || ['no', 'n', 'false', '0', '아니오'].includes(v)) return undefined;
+  if (['yes', 'y', 'true', '1', '예'].includes(v)) return 'now';
+  const t = Date.parse(v);
+  if (/^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(t)) return new Date(t);
+  throw new BriefingError(
+    'ESUBSCRIBER',
+    `${where}: confirmed "${field?.slice(0, 40)}" is neither yes/no nor a date`,
+    'write yes, no, or the date of the confirmation like 2026-03-01',
+  );
+}
 
 /** Interests from one field: separated by ;, | or commas (when quoted). */
 export function splitTopics(field: string | undefined): string[] {
@@ -184,13 +206,15 @@ export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): Par
     }
     const name = (get('name') ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
     const interests = splitTopics(get('interests'));
+    const confirmed = parseConfirmed(get('confirmed'), `${file} line ${rec.line}`);
     const prev = byEmail.get(email);
     if (prev) {
       merged++;
       prev.name ??= name;
       prev.interests = [...new Set([...prev.interests, ...interests])];
+      prev.confirmed ??= confirmed;
     } else {
-      byEmail.set(email, { email, name, interests });
+      byEmail.set(email, { email, name, interests, ...(confirmed ? { confirmed } : {}) });
     }
   }
   return { subscribers: [...byEmail.values()], merged };

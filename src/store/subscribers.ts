@@ -34,6 +34,8 @@ export interface SubscriberInput {
   email: string;
   name?: string | undefined;
   interests?: readonly string[] | undefined;
+  /** Already confirmed elsewhere (an operator's import): recorded as a consent once, `now` = at the import. */
+  confirmed?: Date | 'now' | undefined;
 }
 
 export interface ImportResult {
@@ -75,10 +77,17 @@ export class SubscriberRepo {
       `INSERT INTO subscribers (email, name, topics, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
     );
     const update = this.db.prepare('UPDATE subscribers SET name = ?, topics = ?, updated_at = ? WHERE id = ?');
+    const consented = this.db.prepare('SELECT 1 FROM consents WHERE email = ?');
+    const consent = this.db.prepare(
+      "INSERT INTO consents (email, at, ip, wording, source) VALUES (?, ?, NULL, 'import', 'import')",
+    );
     const result: ImportResult = { added: 0, updated: 0, unchanged: 0, suppressed: 0 };
     this.db.transaction(() => {
       for (const s of inputs) {
         const topics = JSON.stringify([...(s.interests ?? [])]);
+        if (s.confirmed && !consented.get(s.email)) {
+          consent.run(s.email, s.confirmed === 'now' ? now : s.confirmed.toISOString());
+        }
         const suppressed = sup.get(s.email, addressHash(s.email)) !== undefined;
         if (suppressed) result.suppressed++;
         const row = get.get(s.email) as SubscriberRow | undefined;

@@ -127,7 +127,7 @@ describe('the public site in Chromium', () => {
 
     // The next issue reaches the new subscriber, with a preferences link in its footer.
     await collectStep(app);
-    const composed = await composeStep(app, { now: new Date('2026-11-16T07:00:00+09:00') });
+    const composed = await composeStep(app, { asOf: new Date('2026-11-16T07:00:00+09:00') });
     if (composed.nothingNew) throw new Error(composed.reason);
     const sent = await sendStep(app, composed.issueId, { env: ENV });
     expect(sent.sent).toBe(1);

@@ -71,3 +71,26 @@ describe('personalize', () => {
     expect(unsubscribeLink(personalize(base, { email: '', unsubscribeUrl: '#unsubscribe' }).html)).toBe('#unsubscribe');
   });
 });
+
+describe('the preferences link in the footer', () => {
+  const prefsLink = (html: string): string | null | undefined =>
+    [...dom(html).querySelectorAll('a')].find((a) => a.textContent === labels().preferences)?.getAttribute('href');
+
+  it('is each subscriber’s own with a base URL, and absent without one', async () => {
+    const withSite = await render(sampleDraft(), { baseUrl: 'https://news.example.com' });
+    const a = personalize(withSite, {
+      email: 'a@example.com',
+      unsubscribeUrl: 'https://news.example.com/unsubscribe?t=a',
+      preferencesUrl: 'https://news.example.com/preferences?t=pa',
+    });
+    expect(prefsLink(a.html)).toBe('https://news.example.com/preferences?t=pa');
+    expect(a.text).toContain(`${labels().preferences}: https://news.example.com/preferences?t=pa`);
+    // The public copy (no subscriber) keeps a harmless placeholder link, never another reader's.
+    const publicCopy = personalize(withSite, { email: '', unsubscribeUrl: '#unsubscribe' });
+    expect(prefsLink(publicCopy.html)).toBe('#');
+    const noSite = await render(sampleDraft());
+    expect(
+      prefsLink(personalize(noSite, { email: 'a@example.com', unsubscribeUrl: 'mailto:u@example.com' }).html),
+    ).toBe(undefined);
+  });
+});
