@@ -143,7 +143,7 @@ export async function startPublicSite(
         rateLimit: config.serve.rateLimit,
         minFillMs: config.serve.minFillTimeMs,
         confirmTtlMs: config.serve.confirmLinkTtlMs,
-        interests: [],
+        interests: config.interests.map((i) => ({ id: i.id, label: i.label })),
         editions: [],
       },
       subscribers: {

@@ -41,15 +41,19 @@ export interface SiteSubscribers {
   confirm(input: {
     email: string;
     name?: string | undefined;
-    topics?: readonly string[] | undefined;
+    interests?: readonly string[] | undefined;
     at: Date;
     ip?: string | undefined;
     wording: string;
     source: 'signup';
     nonce: string;
   }): 'confirmed' | 'already-used';
-  profile(email: string): { status: string; topics: string[]; pausedUntil?: string | undefined } | undefined;
-  setPreferences(email: string, prefs: { topics?: readonly string[]; pausedUntil?: string | null }, at: Date): boolean;
+  profile(email: string): { status: string; interests: string[]; pausedUntil?: string | undefined } | undefined;
+  setPreferences(
+    email: string,
+    prefs: { interests?: readonly string[]; pausedUntil?: string | null },
+    at: Date,
+  ): boolean;
   unsubscribe(email: string, at: Date): boolean;
   export(email: string): unknown;
   erase(email: string, at: Date): void;
@@ -344,7 +348,7 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
     const outcome = deps.subscribers.confirm({
       email: claims.email,
       name: claims.name,
-      topics: pick(claims.interests ?? [], o.interests),
+      interests: pick(claims.interests ?? [], o.interests),
       at: now,
       ip: req.ip,
       wording: wording(ctx),
@@ -373,7 +377,7 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
       email,
       active: p?.status === 'active',
       interests: o.interests,
-      chosenInterests: p?.topics ?? [],
+      chosenInterests: p?.interests ?? [],
       pausedUntil: paused,
       pausedUntilText: paused
         ? new Intl.DateTimeFormat(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'long' }).format(
@@ -411,7 +415,7 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
         deps.subscribers.setPreferences(
           claims.email,
           {
-            topics: pick(fields(form, 'interests'), o.interests),
+            interests: pick(fields(form, 'interests'), o.interests),
             ...(pause > 0
               ? { pausedUntil: new Date(now.getTime() + pause * 7 * 86_400_000).toISOString() }
               : field(form, 'pause') === '0'

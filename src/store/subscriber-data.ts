@@ -10,7 +10,8 @@ import { addressHash } from './subscribers.js';
 export interface ConsentInput {
   email: string;
   name?: string | undefined;
-  topics?: readonly string[] | undefined;
+  /** Interest ids (see `interests:` in the config); empty = the whole issue. */
+  interests?: readonly string[] | undefined;
   at: Date;
   /** Where the person confirmed from (the client address the server saw). */
   ip?: string | undefined;
@@ -25,7 +26,8 @@ export interface ConsentInput {
 export type ConfirmOutcome = 'confirmed' | 'already-used';
 
 export interface PreferencesInput {
-  topics?: readonly string[] | undefined;
+  /** Interest ids (see `interests:` in the config); empty = the whole issue. */
+  interests?: readonly string[] | undefined;
   /** ISO time until which nothing is sent; null ends a pause. */
   pausedUntil?: string | null | undefined;
 }
@@ -33,7 +35,7 @@ export interface PreferencesInput {
 export interface SubscriberProfile {
   email: string;
   name?: string | undefined;
-  topics: string[];
+  interests: string[];
   status: string;
   pausedUntil?: string | undefined;
   createdAt: string;
@@ -82,7 +84,7 @@ export class SubscriberDataRepo {
           .run(input.nonce, now).changes;
         if (fresh === 0) return 'already-used';
       }
-      const topics = JSON.stringify([...(input.topics ?? [])]);
+      const topics = JSON.stringify([...(input.interests ?? [])]);
       this.db
         .prepare(
           `INSERT INTO subscribers (email, name, topics, status, created_at, updated_at, paused_until)
@@ -116,7 +118,7 @@ export class SubscriberDataRepo {
     return {
       email: r.email,
       name: r.name ?? undefined,
-      topics: JSON.parse(r.topics) as string[],
+      interests: JSON.parse(r.topics) as string[],
       status: r.status,
       pausedUntil: r.paused_until ?? undefined,
       createdAt: r.created_at,
@@ -128,12 +130,12 @@ export class SubscriberDataRepo {
   setPreferences(email: string, prefs: PreferencesInput, at: Date): boolean {
     const row = this.profile(email);
     if (!row) return false;
-    const topics = prefs.topics === undefined ? JSON.stringify(row.topics) : JSON.stringify([...prefs.topics]);
+    const topics = prefs.interests === undefined ? JSON.stringify(row.interests) : JSON.stringify([...prefs.interests]);
     const paused = prefs.pausedUntil === undefined ? (row.pausedUntil ?? null) : prefs.pausedUntil;
     this.db
       .prepare('UPDATE subscribers SET topics = ?, paused_until = ?, updated_at = ? WHERE email = ?')
       .run(topics, paused, at.toISOString(), email.toLowerCase());
-    this.audit(at, 'preferences', email, JSON.stringify({ topics: JSON.parse(topics), pausedUntil: paused }));
+    this.audit(at, 'preferences', email, JSON.stringify({ interests: JSON.parse(topics), pausedUntil: paused }));
     return true;
   }
 

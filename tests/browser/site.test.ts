@@ -78,6 +78,10 @@ beforeAll(async () => {
       'sources:',
       `  - { name: 테크데일리, url: "${join(ROOT, 'sources/tech-daily.xml')}" }`,
       `  - { name: 마켓워치코리아, url: "${join(ROOT, 'sources/market-atom.xml')}" }`,
+      'interests:',
+      '  - { id: ai, label: AI, match: [인공지능, AI, LLM, 생성형] }',
+      '  - { id: chips, label: 반도체, match: [반도체, HBM, 메모리] }',
+      '  - { id: markets, label: 금융·시장, match: [금리, 환율, 증시, 코스피] }',
       'serve:',
       '  minFillTime: 1s',
       'paths:',
@@ -106,12 +110,13 @@ afterAll(async () => {
 });
 
 describe('the public site in Chromium', () => {
-  it('takes a reader from sign-up to the next issue, and through the footer link to pause, export and delete', async () => {
+  it('takes a reader from sign-up to the next issue, and through the footer link to change interests, pause, export and delete', async () => {
     const email = 'seoyeon.kim@example.org';
     const page = await context.newPage();
     await page.goto(`${site.url}/subscribe`);
     await page.fill('#email', email);
     await page.fill('#name', '김서연');
+    await page.check('input[name=interests][value=chips]');
     await page.waitForTimeout(1100); // a person takes longer than the minimum fill time
     await page.click('button[type=submit]');
     await expect.poll(() => page.locator('h1').innerText()).toBe('메일함을 확인해 주세요');
@@ -123,7 +128,7 @@ describe('the public site in Chromium', () => {
     expect(app.store.subscribers.get(email)).toBeUndefined(); // the GET changed nothing
     await page.click('button[type=submit]');
     await expect.poll(() => page.locator('h1').innerText()).toBe('구독이 완료되었습니다');
-    expect(app.store.subscribers.get(email)?.status).toBe('active');
+    expect(app.store.subscribers.get(email)).toMatchObject({ status: 'active', interests: ['chips'] });
 
     // The next issue reaches the new subscriber, with a preferences link in its footer.
     await collectStep(app);
@@ -137,6 +142,12 @@ describe('the public site in Chromium', () => {
 
     await page.goto(prefs);
     expect(await page.locator('h1').innerText()).toBe('구독 설정');
+    expect(await page.isChecked('input[name=interests][value=chips]')).toBe(true);
+    await page.check('input[name=interests][value=ai]');
+    await page.uncheck('input[name=interests][value=chips]');
+    await page.click('button[value=save]');
+    await expect.poll(() => page.locator('[role=status]').innerText()).toBe('설정을 저장했습니다.');
+    expect(app.store.subscribers.get(email)?.interests).toEqual(['ai']);
     await page.selectOption('#pause', '4');
     await page.click('button[value=save]');
     await expect.poll(() => page.locator('[role=status]').innerText()).toBe('설정을 저장했습니다.');
