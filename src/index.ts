@@ -12,7 +12,7 @@ export { loadLabels } from './config/locale.js';
 export {
   createApp,
   createScheduler,
-  startUnsubscribeServer,
+  startPublicSite,
   fixedClock,
   systemClock,
   jsonLogger,
