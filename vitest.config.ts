@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites: `unit` is `npm test` (no network, no browser, no ../shared); `corpus` runs over
+// Five suites: `unit` is `npm test` (no network, no browser, no ../shared); `corpus` runs over
 // the public corpora in ../shared; `browser` drives Debian's Chromium; `kill` is the long
-// kill-and-resume test of a 1,000-subscriber send (`npm run test:kill`).
+// kill-and-resume test of a 1,000-subscriber send (`npm run test:kill`); `package` packs and
+// installs the package into an empty project (npm fetches its dependencies).
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -11,7 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/corpus/**', 'tests/browser/**', 'tests/kill/**', 'node_modules/**'],
+          exclude: ['tests/corpus/**', 'tests/browser/**', 'tests/kill/**', 'tests/package/**', 'node_modules/**'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -39,6 +40,14 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 900_000,
         },
       },
     ],

@@ -233,7 +233,7 @@ describe('briefing schedule as a service', () => {
       '<mj-text>\n{{#if unsubscribeUrl}}구독 해지\n</mj-text>\n',
     );
     const r = briefing(['--config', file, 'doctor']);
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/^✗ templates .*nope\/partials\/footer\.mjml\.hbs line \d+: /m);
     expect(r.stdout).toContain('Some checks failed');
   });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { EXIT } from '../exit.js';
 import { globalOptions, openApp, print } from '../context.js';
 import type { SourceReport } from '../../types.js';
 
@@ -19,7 +20,7 @@ export function registerCollect(program: Command): void {
           bar?.stop();
         }
         print(cmd, { sources: reports.map(toJson) }, () => formatReports(reports));
-        if (reports.length > 0 && reports.every((r) => r.status === 'failed')) process.exitCode = 1;
+        if (reports.some((r) => r.status === 'failed')) process.exitCode = EXIT.partial;
       } finally {
         app.close();
       }

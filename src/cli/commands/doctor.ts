@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG_FILE } from '../../config/defaults.js';
 import { reasonOf } from '../../errors.js';
 import type { Store } from '../../store/index.js';
 import type { BriefingConfig } from '../../types.js';
+import { EXIT } from '../exit.js';
 import { globalOptions, print, readConfig } from '../context.js';
 import { templateInventory } from '../templates-inventory.js';
 
@@ -40,7 +41,7 @@ export function registerDoctor(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       const report = await diagnose(cmd);
       print(cmd, report, () => formatReport(report));
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok) process.exitCode = EXIT.partial;
     });
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { globalOptions, openApp, parseAsOf, print } from '../context.js';
+import { EXIT } from '../exit.js';
 import type { SendSummary } from '../../types.js';
 import { formatReports, toJson } from './collect.js';
 
@@ -61,6 +62,8 @@ export function registerRun(program: Command): void {
                   ].join('\n'),
             ].join('\n'),
         );
+        const sourceFailed = out.collected.some((r) => r.status === 'failed');
+        if (sourceFailed || (sent && (sent.failed > 0 || sent.uncertain > 0))) process.exitCode = EXIT.partial;
       } finally {
         app.close();
       }

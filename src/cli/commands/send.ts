@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { BriefingError } from '../../errors.js';
 import { openApp, print } from '../context.js';
+import { EXIT } from '../exit.js';
 
 interface SendOptions {
   issue?: string;
@@ -71,6 +72,7 @@ export function registerSend(program: Command): void {
           }
           return lines.join('\n');
         });
+        if (summary.failed > 0 || summary.uncertain > 0) process.exitCode = EXIT.partial;
       } finally {
         app.close();
       }
