@@ -28,6 +28,7 @@ import {
 import { BriefingError, reasonOf } from './errors.js';
 import { rankTopics } from './rank/index.js';
 import type { CollectRunResult, IssueRunResult } from './schedule/types.js';
+import { describeHolder, pidAlive, processIdentity, staleReason } from './schedule/lock.js';
 import { personalize, renderIssue } from './render/index.js';
 import type {
   BriefingConfig,
@@ -378,32 +379,83 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
       );
       return { sent: 1, skipped: 0, failed: 0, uncertain: 0 };
     }
-    syncSubscribers(app);
-    const issueFor = await renderVariants(app, draft, rendered);
-    app.store.issues.setStatus(issueId, 'sending', app.clock.now());
-    const summary = await deliverIssue(
-      {
-        ledger: app.store.deliveries,
-        subscribers: app.store.subscribers,
-        transport,
-        config: app.config,
-        clock: app.clock,
-        logger: app.logger,
-        env,
-        personalize: (r, issue) => personalize(issue, r),
-        ...(issueFor ? { issueFor } : {}),
-      },
-      rendered,
-      { issueId, retryUncertain: opts.retryUncertain === true },
-    );
-    const left = app.store.deliveries.counts(issueId);
-    if (left.pending === 0 && left.sending === 0 && left.uncertain === 0) {
-      app.store.issues.setStatus(issueId, 'sent', app.clock.now());
-    }
-    app.logger.info('delivered', { issueId, ...summary });
-    return summary;
+    return await withSendLock(app, issueId, async () => {
+      syncSubscribers(app);
+      const issueFor = await renderVariants(app, draft, rendered);
+      app.store.issues.setStatus(issueId, 'sending', app.clock.now());
+      const summary = await deliverIssue(
+        {
+          ledger: app.store.deliveries,
+          subscribers: app.store.subscribers,
+          transport,
+          config: app.config,
+          clock: app.clock,
+          logger: app.logger,
+          env,
+          personalize: (r, issue) => personalize(issue, r),
+          ...(issueFor ? { issueFor } : {}),
+        },
+        rendered,
+        { issueId, retryUncertain: opts.retryUncertain === true },
+      );
+      const left = app.store.deliveries.counts(issueId);
+      if (left.pending === 0 && left.sending === 0 && left.uncertain === 0) {
+        app.store.issues.setStatus(issueId, 'sent', app.clock.now());
+      }
+      app.logger.info('delivered', { issueId, ...summary });
+      return summary;
+    });
   } finally {
     await transport.close();
+  }
+}
+
+/** The lock a delivery of one issue holds: `send:<issue-id>`. */
+export function sendLockName(issueId: string): string {
+  return `send:${issueId}`;
+}
+
+const SEND_LOCK_HEARTBEAT_MS = 15_000;
+const SEND_LOCK_STALE_MS = 120_000;
+
+/**
+ * Run `fn` holding the issue's send lock (the scheduler's lock mechanism: a row with a
+ * heartbeat). A second delivery of the same issue stops with the holder's name instead
+ * of recovering the first one's in-flight rows; a lock whose process is gone (or whose
+ * heartbeat stopped) is taken over.
+ */
+async function withSendLock<T>(app: App, issueId: string, fn: () => Promise<T>): Promise<T> {
+  const name = sendLockName(issueId);
+  const me = processIdentity();
+  const now = app.clock.now();
+  const got = app.store.slots.acquireLock(name, me, now, (held) =>
+    staleReason(held, me, now, SEND_LOCK_STALE_MS, pidAlive),
+  );
+  if (!got.acquired) {
+    throw new BriefingError(
+      'ELOCK',
+      `issue ${issueId} is being sent by another process (${describeHolder(got.held, now)})`,
+      'let it finish (it records every recipient; nobody gets it twice), or stop that process and run send again',
+    );
+  }
+  if (got.tookOver) app.logger.warn('took over a send lock', { issueId, reason: got.tookOver.reason });
+  const timer = setInterval(() => {
+    try {
+      app.store.slots.heartbeat(name, me.holder, app.clock.now());
+    } catch (e) {
+      app.logger.warn('send lock heartbeat failed', { issueId, error: reasonOf(e) });
+    }
+  }, SEND_LOCK_HEARTBEAT_MS);
+  timer.unref();
+  try {
+    return await fn();
+  } finally {
+    clearInterval(timer);
+    try {
+      app.store.slots.releaseLock(name, me.holder);
+    } catch (e) {
+      app.logger.warn('send lock release failed', { issueId, error: reasonOf(e) });
+    }
   }
 }
 

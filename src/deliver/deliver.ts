@@ -187,7 +187,9 @@ export async function deliverIssue(
             kind === 'fatal'
               ? `${transport.name} transport: ${reason}`
               : `${transport.name} transport: ${consecutive} temporary failures in a row, last: ${reason}`,
-            'check delivery.smtp and the server, then run send again: who was sent is not sent again',
+            transport.name === 'outbox'
+              ? 'free space on (or fix the permissions of) the outbox folder, then run send again: who was sent is not sent again'
+              : 'check delivery.smtp and the server, then run send again: who was sent is not sent again',
           );
         }
       } else {
