@@ -28,6 +28,7 @@ import {
 import { BriefingError, reasonOf } from './errors.js';
 import { rankTopics } from './rank/index.js';
 import type { CollectRunResult, IssueRunResult } from './schedule/types.js';
+import { storeErrorHint } from './store/index.js';
 import { describeHolder, pidAlive, processIdentity, staleReason } from './schedule/lock.js';
 import { personalize, renderIssue } from './render/index.js';
 import type {
@@ -80,25 +81,26 @@ export async function collectStep(
     isKnown: (item) => store.items.has(item),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
-  // One transaction for the whole collection (one commit instead of one per source), and a
-  // savepoint per source inside it: a source whose items cannot be stored fails alone and
-  // never takes the other sources' items with it.
-  const reports = store.db.transaction(() =>
-    outcomes.map(({ report, state, items }) => {
+  // One transaction per source (WAL with synchronous=NORMAL makes a commit cheap): a source
+  // whose items cannot be stored (too big, the disk full) fails alone, and every other
+  // source's items stay stored, before and after it.
+  const reports = outcomes.map(({ report, state, items }) => {
+    try {
+      return store.db.transaction(() => {
+        const newItems = items.length ? store.items.insertNew(items, now) : 0;
+        store.sources.save(report.name, state, report.status);
+        return { ...report, newItems };
+      })();
+    } catch (e) {
+      const error = `its items could not be stored: ${storeErrorHint(e, store.db.name, config.paths.data).what}`;
       try {
-        return store.db.transaction(() => {
-          const newItems = items.length ? store.items.insertNew(items, now) : 0;
-          store.sources.save(report.name, state, report.status);
-          return { ...report, newItems };
-        })();
-      } catch (e) {
-        const error = `its items could not be stored: ${reasonOf(e)}`;
-        const failures = state.failures + 1;
-        store.sources.save(report.name, { ...state, failures, lastError: error }, 'failed');
-        return { ...report, status: 'failed' as const, newItems: 0, error };
+        store.sources.save(report.name, { ...state, failures: state.failures + 1, lastError: error }, 'failed');
+      } catch {
+        // the store refuses even this small write (a full disk): the report still says why
       }
-    }),
-  )();
+      return { ...report, status: 'failed' as const, newItems: 0, error };
+    }
+  });
   for (const r of reports) {
     if (r.status === 'failed') app.logger.warn('source failed', { source: r.name, url: r.url, error: r.error });
   }
