@@ -14,18 +14,44 @@ function hostPort(host: string, port: number): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-/** Host header values that name this server. */
-export function allowedHosts(bindHost: string, port: number): Set<string> {
-  const names = ['127.0.0.1', 'localhost', '::1', bindHost];
-  return new Set(names.map((h) => hostPort(h, port).toLowerCase()));
+/** Whether a bind address reaches beyond this machine (a wildcard or a non-loopback address). */
+export function bindsBeyondLoopback(bindHost: string): boolean {
+  const h = bindHost.toLowerCase().replace(/^\[|\]$/g, '');
+  return !(h === 'localhost' || h === '::1' || /^127\./.test(h));
 }
 
-export function checkHost(host: string | undefined, bindHost: string, port: number): Verdict {
-  if (WILDCARDS.has(bindHost)) return { ok: true, reason: 'listening on every address' };
+/**
+ * Host header values that name this server: its loopback names, the bind address (unless
+ * a wildcard, which names nothing), and the names the operator allows (`--allow-host`,
+ * `name` for this port or `name:port`).
+ */
+export function allowedHosts(bindHost: string, port: number, allow: readonly string[] = []): Set<string> {
+  const names = ['127.0.0.1', 'localhost', '::1', ...(WILDCARDS.has(bindHost) ? [] : [bindHost])];
+  const extra = allow.map((a) => a.trim()).filter(Boolean);
+  return new Set(
+    [
+      ...names.map((h) => hostPort(h, port)),
+      ...extra.map((a) =>
+        /:\d+$/.test(a) && (a.startsWith('[') || a.split(':').length === 2) ? a : hostPort(a, port),
+      ),
+    ].map((h) => h.toLowerCase()),
+  );
+}
+
+/** The Host check holds on every bind address: a wildcard bind does not turn it off. */
+export function checkHost(
+  host: string | undefined,
+  bindHost: string,
+  port: number,
+  allow: readonly string[] = [],
+): Verdict {
   if (!host) return { ok: false, reason: 'no Host header' };
-  return allowedHosts(bindHost, port).has(host.toLowerCase())
+  return allowedHosts(bindHost, port, allow).has(host.toLowerCase())
     ? { ok: true, reason: 'host names this server' }
-    : { ok: false, reason: `Host "${host}" does not name this server` };
+    : {
+        ok: false,
+        reason: `Host "${host.slice(0, 100)}" does not name this server (allow it with --allow-host ${host.slice(0, 100).replace(/:\d+$/, '')})`,
+      };
 }
 
 /**

@@ -20,6 +20,8 @@ export interface PreviewOptions {
   host?: string;
   /** 0 = any free port. */
   port?: number;
+  /** Host names (beyond loopback and the bind address) the Host check accepts. */
+  allowHosts?: readonly string[];
   /** Quiet time after a file change before re-rendering. */
   debounceMs?: number;
 }
@@ -194,7 +196,7 @@ export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {})
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://preview.invalid');
-    const hostOk = checkHost(req.headers.host, host, port);
+    const hostOk = checkHost(req.headers.host, host, port, opts.allowHosts ?? []);
     if (!hostOk.ok) return sendText(res, 403, `forbidden: ${hostOk.reason}\n`);
     const route = routes[url.pathname];
     if (!route) return sendText(res, 404, 'not found\n');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkHost, checkSameOrigin, isIssueId, parseTestAddress } from '../../src/preview/index.js';
+import { bindsBeyondLoopback } from '../../src/preview/guard.js';
 
 describe('same-origin check for state-changing requests', () => {
   const host = '127.0.0.1:5000';
@@ -28,8 +29,24 @@ describe('Host check', () => {
       expect(checkHost(h, '127.0.0.1', 5000).ok, String(h)).toBe(false);
     }
   });
-  it('accepts any name when the editor binds every address on purpose', () => {
-    expect(checkHost('192.168.1.5:5000', '0.0.0.0', 5000).ok).toBe(true);
+  it('holds on a wildcard bind: a rebinding name is refused, loopback and allowed names are served', () => {
+    expect(checkHost('192.168.1.5:5000', '0.0.0.0', 5000).ok).toBe(false);
+    expect(checkHost('rebind.attacker.example:5000', '::', 5000).reason).toMatch(
+      /--allow-host rebind\.attacker\.example/,
+    );
+    expect(checkHost('127.0.0.1:5000', '0.0.0.0', 5000).ok).toBe(true);
+    expect(checkHost('desk.newsroom.example:5000', '0.0.0.0', 5000, ['desk.newsroom.example']).ok).toBe(true);
+    expect(checkHost('192.168.1.5:5000', '0.0.0.0', 5000, ['192.168.1.5:5000']).ok).toBe(true);
+    expect(checkHost('192.168.1.5:5001', '0.0.0.0', 5000, ['192.168.1.5:5000']).ok).toBe(false);
+  });
+  it('names the bind addresses that reach beyond this machine', () => {
+    expect(['0.0.0.0', '::', '192.168.1.5'].map(bindsBeyondLoopback)).toEqual([true, true, true]);
+    expect(['127.0.0.1', '127.0.1.1', 'localhost', '::1'].map(bindsBeyondLoopback)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -5,12 +5,13 @@ import type { App } from '../../app.js';
 import { DEFAULT_CONFIG_FILE } from '../../config/defaults.js';
 import { BriefingError } from '../../errors.js';
 import type { PreviewDeps } from '../../preview/deps.js';
-import { isIssueId } from '../../preview/guard.js';
+import { bindsBeyondLoopback, isIssueId } from '../../preview/guard.js';
 import { globalOptions, openApp, print, readConfigSync } from '../context.js';
 
 interface PreviewCliOptions {
   port: string;
   host: string;
+  allowHost?: string[];
   issue?: string;
   draft?: string;
 }
@@ -23,6 +24,11 @@ export function registerPreview(program: Command): void {
     )
     .option('-p, --port <n>', 'port to listen on (0 = a free one)', '0')
     .option('--host <address>', 'address to listen on; keep loopback unless others must see it', '127.0.0.1')
+    .option(
+      '--allow-host <name>',
+      'a Host name the page may be reached by besides loopback (repeatable; needed with --host 0.0.0.0)',
+      (v: string, all: string[] = []) => [...all, v],
+    )
     .option('--issue <id>', 'show this issue (default: the latest)')
     .option('--draft <file>', "show this draft.yaml instead of the latest issue's")
     .action(async (opts: PreviewCliOptions, cmd: Command) => {
@@ -52,7 +58,13 @@ export function registerPreview(program: Command): void {
       try {
         const { startPreview } = await import('../../preview/index.js');
         const deps = await wirePreview(app, cmd, opts);
-        const server = await startPreview(deps, { host: opts.host, port });
+        const server = await startPreview(deps, { host: opts.host, port, allowHosts: opts.allowHost ?? [] });
+        if (bindsBeyondLoopback(opts.host)) {
+          process.stderr.write(
+            `briefing: warning: the preview listens on ${opts.host}, beyond this machine: anyone who can reach it can read the draft; ` +
+              `only Host names ${['localhost', '127.0.0.1', ...(opts.allowHost ?? [])].join(', ')} are served\n`,
+          );
+        }
         try {
           print(cmd, { url: server.url, watching: deps.watch }, () =>
             [`Preview at ${server.url}`, `  watching ${deps.watch.join(', ')} and the draft`, '  Ctrl+C stops it'].join(
