@@ -40,6 +40,10 @@ export const reasons = {
     `entity &${oneLine(name, 40)}; expands the feed over ${formatBytes(max)} (an entity-expansion attack or a broken feed); the feed was not read`,
   replacedBytes: (count: number, charset: string, lines: readonly number[]) =>
     `${count} broken ${charset} byte sequence${count === 1 ? '' : 's'} replaced with U+FFFD${lines.length ? ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')})` : ''}; the rest of the feed was read as ${charset}`,
+  notARegularFile: (path: string, kind: string) =>
+    `not a regular file (${kind}): ${oneLine(path, 160)}; a file source must be a feed file`,
+  privateRedirect: (url: string, address: string) =>
+    `redirect into a private address refused (${oneLine(url, 100)} is ${oneLine(address, 40)}); only a source configured on a private address may redirect into one`,
   fileTooLarge: (max: number, size: number) => `file over ${formatBytes(max)} (${formatBytes(size)})`,
   http: (status: number, text?: string) => `HTTP ${status}${text ? ` ${oneLine(text, 40)}` : ''}`,
   retryLater: (status: number, text: string | undefined, retryMs: number) =>

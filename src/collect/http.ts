@@ -3,7 +3,9 @@
  * cap enforced while streaming (and again after decompression), gzip/deflate/br,
  * redirects with a limit and loop detection, conditional GET, and one-line reasons.
  */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 import https from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
@@ -25,6 +27,65 @@ export interface FetchRequest extends FetchLimits {
   lastModified?: string | undefined;
   /** Reference time, for Retry-After dates. */
   now: Date;
+  /** Which addresses count as private (loopback, private, link-local); the real ranges unless a test says. */
+  isPrivateAddress?: ((address: string) => boolean) | undefined;
+}
+
+/** Loopback, private, link-local, CGNAT, unspecified and unique-local ranges, IPv4 and IPv6. */
+const PRIVATE = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  PRIVATE.addSubnet(net, bits, 'ipv6');
+
+/** Whether an address is loopback, private or link-local (IPv4-mapped IPv6 checked as IPv4). */
+export function isPrivateAddress(address: string): boolean {
+  const a = address.replace(/^\[|\]$/g, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(a)?.[1];
+  if (mapped) return PRIVATE.check(mapped, 'ipv4');
+  const family = isIP(a);
+  if (family === 4) return PRIVATE.check(a, 'ipv4');
+  if (family === 6) return PRIVATE.check(a, 'ipv6');
+  return false;
+}
+
+/**
+ * A DNS lookup that fails for names resolving into private ranges: used for hops after
+ * a redirect, so the check holds at connect time (no rebinding between check and use).
+ */
+export function publicOnlyLookup(isPrivate: (address: string) => boolean = isPrivateAddress): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as LookupAddress[];
+      const bad = list.find((a) => isPrivate(a.address));
+      if (bad) {
+        const e = Object.assign(new Error(`${hostname} resolves to private address ${bad.address}`), {
+          code: 'EPRIVATEADDRESS',
+          address: bad.address,
+        });
+        return callback(e, '', 0);
+      }
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
+      const first = list[0];
+      if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), '', 0);
+      callback(null, first.address, first.family);
+    });
+  };
 }
 
 export type FetchResult =
@@ -132,6 +193,8 @@ async function decompress(body: Buffer, encoding: string, maxBytes: number): Pro
 }
 
 interface Hop {
+  /** The address the response came from. */
+  remoteAddress?: string | undefined;
   status: number;
   headers: IncomingHttpHeaders;
   statusMessage: string | undefined;
@@ -139,7 +202,7 @@ interface Hop {
 }
 
 /** One request, no redirects followed. Resolves with the body read (for 2xx) under the cap. */
-function requestOnce(url: URL, req: FetchRequest, dl: Deadline): Promise<Hop> {
+function requestOnce(url: URL, req: FetchRequest, dl: Deadline, lookup?: LookupFunction): Promise<Hop> {
   return new Promise<Hop>((resolve, reject) => {
     const lib = url.protocol === 'https:' ? https : http;
     const headers: Record<string, string> = {
@@ -156,16 +219,31 @@ function requestOnce(url: URL, req: FetchRequest, dl: Deadline): Promise<Hop> {
       if (settled) return;
       settled = true;
       if (connectTimer) clearTimeout(connectTimer);
+      const refused = e as { code?: string; address?: string };
       if (e instanceof FeedFailure) reject(e);
+      else if (refused?.code === 'EPRIVATEADDRESS')
+        reject(new FeedFailure(reasons.privateRedirect(url.href, refused.address ?? '')));
       else reject(new FeedFailure(dl.reason() ?? networkReason(e)));
     };
     const r = lib.request(
       url,
-      { method: 'GET', headers, agent: url.protocol === 'https:' ? httpsAgent : httpAgent, signal: dl.signal },
+      {
+        method: 'GET',
+        headers,
+        // A guarded hop gets a fresh connection: a kept-alive socket skips the lookup.
+        agent: lookup ? false : url.protocol === 'https:' ? httpsAgent : httpAgent,
+        signal: dl.signal,
+        ...(lookup ? { lookup } : {}),
+      },
       (res: IncomingMessage) => {
         if (connectTimer) clearTimeout(connectTimer);
         const status = res.statusCode ?? 0;
-        const base = { status, headers: res.headers, statusMessage: res.statusMessage };
+        const base = {
+          status,
+          headers: res.headers,
+          statusMessage: res.statusMessage,
+          remoteAddress: res.socket?.remoteAddress,
+        };
         if (status < 200 || status >= 300) {
           res.resume();
           settled = true;
@@ -228,9 +306,18 @@ export async function fetchUrl(req: FetchRequest): Promise<FetchResult> {
     } catch {
       throw new FeedFailure(reasons.badUrl(req.url));
     }
+    const isPrivate = req.isPrivateAddress ?? isPrivateAddress;
+    // Redirects may lead into private, loopback and link-local ranges only when the configured
+    // URL itself is in one (a feed on the intranet, a test on 127.0.0.1).
+    let allowPrivate = true;
     for (let hops = 0; ; hops++) {
       visited.add(url.href);
-      const hop = await requestOnce(url, req, dl);
+      const guarded = hops > 0 && !allowPrivate;
+      const literal = url.hostname.replace(/^\[|\]$/g, '');
+      if (guarded && isIP(literal) && isPrivate(literal))
+        throw new FeedFailure(reasons.privateRedirect(url.href, literal));
+      const hop = await requestOnce(url, req, dl, guarded ? publicOnlyLookup(isPrivate) : undefined);
+      if (hops === 0) allowPrivate = hop.remoteAddress !== undefined && isPrivate(hop.remoteAddress);
       if (REDIRECTS.has(hop.status)) {
         const location = header(hop.headers, 'location');
         if (!location) throw new FeedFailure(reasons.redirectWithoutLocation(hop.status));

@@ -2,6 +2,7 @@
  * Bytes of a source: over HTTP (conditional GET) or from disk for file sources (an
  * absolute path or a file:// URL: the bundled samples).
  */
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,24 +37,50 @@ export type SourceBytes =
     }
   | { kind: 'not-modified'; etag?: string | undefined; lastModified?: string | undefined };
 
+/**
+ * A file source's bytes. Only a regular file is read (a device, pipe, socket or folder is
+ * refused: `/dev/zero` never ends), and the cap counts the bytes actually read, so a file
+ * that grows while it is read (or lies about its size) stops at the cap too.
+ */
 export async function readFileCapped(path: string, maxBytes: number): Promise<Buffer> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: opening a FIFO with no writer must not hang before it can be refused.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new FeedFailure(code === 'ENOENT' ? reasons.fileMissing(path) : reasons.fileUnreadable(path, code));
   }
   try {
-    const { size } = await handle.stat();
-    if (size > maxBytes) throw new FeedFailure(reasons.fileTooLarge(maxBytes, size));
-    return await handle.readFile();
+    const st = await handle.stat();
+    if (!st.isFile()) throw new FeedFailure(reasons.notARegularFile(path, kindOf(st)));
+    if (st.size > maxBytes) throw new FeedFailure(reasons.fileTooLarge(maxBytes, st.size));
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) throw new FeedFailure(reasons.fileTooLarge(maxBytes, total));
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks, total);
   } catch (e) {
     if (e instanceof FeedFailure) throw e;
     throw new FeedFailure(reasons.fileUnreadable(path, (e as NodeJS.ErrnoException).code ?? 'error'));
   } finally {
     await handle.close();
   }
+}
+
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 function one(v: string | string[] | undefined): string | undefined {

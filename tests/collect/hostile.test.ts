@@ -2,10 +2,17 @@
  * Hostile feeds at the collect stage: entity expansion past the size cap, one broken UTF-8
  * sequence in an unlabelled Korean feed.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/collect/charset.js';
+import { fetchUrl, isPrivateAddress, publicOnlyLookup } from '../../src/collect/http.js';
 import { collectSources } from '../../src/collect/index.js';
+import { readFileCapped } from '../../src/collect/read-source.js';
 import { MAX_ITEM_CHARS } from '../../src/collect/items.js';
 import { prepareXml } from '../../src/collect/xml-prep.js';
 import type { CollectConfig } from '../../src/types.js';
@@ -124,5 +131,88 @@ describe('charset on the whole body', () => {
     const d = decodeBody(latin);
     expect(d.charset).toBe('windows-1252');
     expect(d.text).toContain('Café déjà vu — naïve façade, señor');
+  });
+});
+
+describe('file sources', () => {
+  it('reads only regular files: a device and a pipe are refused at once, naming what they are', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-fifo-'));
+    const fifo = join(dir, 'feed.xml');
+    execFileSync('mkfifo', [fifo]);
+    const out = await collectSources(
+      [
+        { name: '제로', url: '/dev/zero', weight: 1, fullText: false },
+        { name: '파이프', url: pathToFileURL(fifo).href, weight: 1, fullText: false },
+      ],
+      { config, now, states: new Map() },
+    );
+    expect(out[0]?.report.error).toBe(
+      'not a regular file (a character device): /dev/zero; a file source must be a feed file',
+    );
+    expect(out[1]?.report.error).toMatch(/^not a regular file \(a named pipe\): .*feed\.xml/);
+  });
+
+  it('caps the bytes read, not the size the file system reports', async () => {
+    // /proc files report a size of 0 and give more.
+    await expect(readFileCapped('/proc/self/maps', 64)).rejects.toThrow(/^file over 64 bytes/);
+  });
+});
+
+describe('redirects into private ranges', () => {
+  const request = {
+    accept: '*/*',
+    timeoutMs: 3000,
+    connectTimeoutMs: 1000,
+    maxBytes: 1024 * 1024,
+    maxRedirects: 3,
+    userAgent: 'briefing-test/1.0',
+    now,
+  };
+
+  it('refuses a redirect from a public feed host to a private address, and says so', async () => {
+    server.route('/moved.rss', (_rq, res) => {
+      res.writeHead(302, { Location: 'http://169.254.169.254/latest/meta-data/' });
+      res.end();
+    });
+    // The configured host counts as public here (it is 127.0.0.1 only because tests stay on loopback).
+    const publicHere = (a: string) => a !== '127.0.0.1' && a !== '::ffff:127.0.0.1' && isPrivateAddress(a);
+    await expect(fetchUrl({ ...request, url: server.url('/moved.rss'), isPrivateAddress: publicHere })).rejects.toThrow(
+      /^redirect into a private address refused \(http:\/\/169\.254\.169\.254\/latest\/meta-data\/ is 169\.254\.169\.254\)/,
+    );
+  });
+
+  it('checks names at connect time: a name that resolves to loopback is refused by the lookup', async () => {
+    const lookup = publicOnlyLookup();
+    const err = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      lookup('localhost', { family: 0 }, (e) => resolve(e)),
+    );
+    expect(err?.code).toBe('EPRIVATEADDRESS');
+    expect(err?.message).toMatch(/^localhost resolves to private address (127\.0\.0\.1|::1)$/);
+  });
+
+  it('follows a redirect within loopback when the configured URL is on loopback', async () => {
+    server.route('/hop.rss', (_rq, res) => {
+      res.writeHead(302, { Location: '/healthy.rss' });
+      res.end();
+    });
+    const res = await fetchUrl({ ...request, url: server.url('/hop.rss') });
+    expect(res.kind).toBe('ok');
+  });
+
+  it('classifies the ranges', () => {
+    for (const a of [
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.0.10',
+      '127.0.0.1',
+      '169.254.169.254',
+      '::1',
+      'fe80::1',
+      'fd00::5',
+      '::ffff:10.0.0.1',
+      '100.64.0.1',
+    ])
+      expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['8.8.8.8', '203.0.113.9', '2001:db8::1', '172.32.0.1']) expect(isPrivateAddress(a), a).toBe(false);
   });
 });
