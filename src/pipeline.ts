@@ -46,7 +46,7 @@ import type {
   Subscriber,
   Topic,
 } from './types.js';
-import { writeDirAtomic } from './util/atomic.js';
+import { recoverStaged, stageDir } from './util/atomic.js';
 
 // ---------------------------------------------------------------- reference time
 
@@ -178,6 +178,7 @@ export interface ComposeStepOptions {
 
 export async function composeStep(app: App, opts: ComposeStepOptions = {}): Promise<ComposeOutcome | NothingNew> {
   const { config, store } = app;
+  recoverOutbox(app);
   const asOf = referenceTime(app, opts.asOf);
   const windowStart = new Date(asOf.getTime() - config.newsletter.windowMs);
   const latest = store.issues.latest();
@@ -211,18 +212,21 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     now: asOf,
   });
   const dir = join(config.paths.outbox, issueId);
-  const outcome = await writeIssue(app, draft, dir, draftToYaml(draft));
-  store.issues.record(
-    {
-      id: issueId,
-      createdAt: app.clock.now().toISOString(),
-      asOf: asOf.toISOString(),
-      title: draft.title,
-      dir,
-      slot: opts.slot,
-      itemWatermark: watermark,
-    },
-    ranked.topics,
+  // The store records the issue after its folder is complete and before the folder is put in
+  // place: a kill at any point leaves nothing (a stale temp folder) or both (finished on restart).
+  const outcome = await writeIssue(app, draft, dir, draftToYaml(draft), () =>
+    store.issues.record(
+      {
+        id: issueId,
+        createdAt: app.clock.now().toISOString(),
+        asOf: asOf.toISOString(),
+        title: draft.title,
+        dir,
+        slot: opts.slot,
+        itemWatermark: watermark,
+      },
+      ranked.topics,
+    ),
   );
   app.logger.info('composed', { issueId, dir, topics: ranked.topics.length });
   return outcome;
@@ -283,7 +287,27 @@ export function publicRecipient(app: Pick<App, 'config'>): Recipient {
   return { email: '', unsubscribeUrl: r.unsubscribeUrl || '#unsubscribe' };
 }
 
-async function writeIssue(app: App, draft: Draft, dir: string, draftYaml: string): Promise<ComposeOutcome> {
+/**
+ * Finish what a killed compose left in the outbox: a complete temp folder of an issue the
+ * store recorded is renamed into place; any other temp folder of a dead process is removed.
+ */
+export function recoverOutbox(app: App): void {
+  const done = recoverStaged(
+    app.config.paths.outbox,
+    (id, staged) => app.store.issues.get(id) !== undefined && existsSync(join(staged, 'draft.json')),
+    pidAlive,
+  );
+  for (const id of done.finished) app.logger.warn('finished writing an issue folder a stopped compose left', { id });
+  for (const entry of done.removed) app.logger.warn('removed a temp folder a stopped compose left', { entry });
+}
+
+async function writeIssue(
+  app: App,
+  draft: Draft,
+  dir: string,
+  draftYaml: string,
+  record?: () => void,
+): Promise<ComposeOutcome> {
   const rendered = await renderDraft(app, draft);
   for (const w of rendered.warnings)
     app.logger.warn('preflight', { issueId: draft.issueId, code: w.code, message: w.message });
@@ -302,7 +326,14 @@ async function writeIssue(app: App, draft: Draft, dir: string, draftYaml: string
     'draft.yaml': draftYaml,
     'draft.json': `${JSON.stringify(draft, null, 2)}\n`,
   };
-  writeDirAtomic(dir, files, { keep: ['recipients'] });
+  const staged = stageDir(dir, files, { keep: ['recipients'] });
+  try {
+    record?.();
+  } catch (e) {
+    staged.abort();
+    throw e;
+  }
+  staged.commit();
   return {
     nothingNew: false,
     issueId: draft.issueId,
@@ -333,6 +364,7 @@ function nextIssueId(app: App, asOf: Date): string {
 // ---------------------------------------------------------------- deliver
 
 function loadIssue(app: App, issueId: string): { draft: Draft; dir: string } {
+  recoverOutbox(app);
   const record = app.store.issues.get(issueId);
   if (!record) {
     throw new BriefingError(
