@@ -33,7 +33,7 @@ describe('compose leftovers', () => {
     if (out.nothingNew) throw new Error(out.reason);
     const outbox = app.config.paths.outbox;
     renameSync(out.dir, join(outbox, `.${out.issueId}.${deadPid()}.0a1b2c3d.tmp`));
-    app.store.subscribers.upsertMany([{ email: 'reader@example.kr', name: '독자', topics: [] }], new Date());
+    app.store.subscribers.upsertMany([{ email: 'reader@example.kr', name: '독자' }], new Date());
     const sent = await sendStep(app, out.issueId);
     expect(sent.sent).toBe(1);
     expect(existsSync(join(outbox, out.issueId, 'draft.json'))).toBe(true);

@@ -16,7 +16,7 @@ describe('the send lock', () => {
     const { file } = sampleConfig();
     app = createApp(loadConfig(file), { logger: silentLogger });
     app.store.subscribers.upsertMany(
-      Array.from({ length: 5 }, (_, i) => ({ email: `reader${i + 1}@example.kr`, name: `독자${i + 1}`, topics: [] })),
+      Array.from({ length: 5 }, (_, i) => ({ email: `reader${i + 1}@example.kr`, name: `독자${i + 1}` })),
       new Date(),
     );
     await collectStep(app);
