@@ -17,6 +17,7 @@ import { prepareArticle, type Article } from './article.js';
 import { alternativesOf, showsPicture, topicPictures } from './extras.js';
 import { headlineEntry } from './headlines.js';
 import { fillLabel, label } from './labels.js';
+import { leadArticleIndex, leadFirst, newsArticles, storyArticles } from './lead-article.js';
 import { articlesToRead } from './reading.js';
 import { sameStory, type StoryText } from './same-story.js';
 import { publisherOf, sourceRefs } from './sources.js';
@@ -93,12 +94,17 @@ export function composeIssue(input: ComposeInput): Draft {
     const { main, all } = topicItems(topic, input.items, input.listed ?? input.items);
     if (main.length === 0) continue;
     if (stories.length < newsletter.topStories) {
-      // Only the articles compose reads are prepared (reading.ts); the source line names them all.
-      const articles = main.map(prepareArticle);
+      // Only the articles compose reads are prepared (reading.ts); the source line names them all,
+      // the article the story leads with first (lead-article.ts).
+      const prepared = main.map(prepareArticle);
+      const lead = leadArticleIndex(prepared, publishers);
+      const articles = storyArticles(leadFirst(prepared, lead), publishers);
+      const leadItem = main[lead];
+      const listedFirst = leadFirst(all, leadItem ? all.findIndex((i) => i.link === leadItem.link) : 0);
       const story = buildStory({
         topic,
         articles,
-        sources: sourceRefs(all, sources),
+        sources: sourceRefs(listedFirst, sources),
         publishers,
         used,
         locale: newsletter.locale,
@@ -125,7 +131,9 @@ export function composeIssue(input: ComposeInput): Draft {
   for (const { topic, articles, items } of later) {
     if (headlines.length >= newsletter.headlines) break;
     if (items.length === 0) continue;
-    const read = articles ?? items.map(prepareArticle);
+    const prepared = articles ?? items.map(prepareArticle);
+    // A headline is a one-sentence lead: from the news reports when the topic has one.
+    const read = newsArticles(leadFirst(prepared, leadArticleIndex(prepared, publishers)), publishers);
     const entry = headlineEntry(topic, read, credit, publishers, used, newsletter.locale);
     if (!entry) continue;
     const mine: StoryText = {

@@ -6,6 +6,7 @@
  * then picked with maximal marginal relevance (MMR) so the picks do not repeat
  * each other.
  */
+import { restatesFact } from './restate.js';
 import { textRank } from './textrank.js';
 import { cosine, inverseDocumentFrequency, similarityMatrix, sum, termVector, weighted, type Vector } from './text.js';
 
@@ -181,7 +182,7 @@ export interface MmrOptions {
   exclude?: readonly number[];
   /** Only these indices may be picked (all when absent). */
   only?: readonly number[];
-  /** Also drop sentences that restate a quantity (152억, 38%) of a placed or picked sentence. */
+  /** Also drop sentences that restate a fact or a quantity (152억, 38%) of a placed or picked sentence. */
   dropRestatements?: boolean;
 }
 
@@ -195,10 +196,15 @@ export function quantities(text: string): Set<string> {
 /** Above this similarity, sharing a stated quantity makes a sentence a restatement. */
 export const RESTATEMENT_SIMILARITY = 0.15;
 
-/** Whether b says again what a said: near-identical terms, or the same quantity in a related sentence. */
+/**
+ * Whether b says again what a said: near-identical terms, one fact in other words (another
+ * outlet's version, `restatesFact`), or the same quantity in a related sentence.
+ */
 function restates(a: Scored, b: Scored, sim: number, duplicate: number, quantitiesToo: boolean): boolean {
   if (sim >= duplicate) return true;
-  if (!quantitiesToo || sim < RESTATEMENT_SIMILARITY) return false;
+  if (!quantitiesToo) return false;
+  if (restatesFact(a.candidate.text, b.candidate.text)) return true;
+  if (sim < RESTATEMENT_SIMILARITY) return false;
   const qa = quantities(a.candidate.text);
   if (qa.size === 0) return false;
   for (const q of quantities(b.candidate.text)) if (qa.has(q)) return true;
