@@ -10,18 +10,26 @@
  * - `credit`: a headline whose sentence, publisher label and link are not one item's, or a
  *   lead that is not from the story's first source.
  * - `chrome`: a line of page chrome or promotion (`chromeReason`).
+ * - `caption`: a sentence that is a picture's caption or credit (`captionRule`).
+ * - `restated`: a bullet that states the fact of the lead or of an earlier bullet of its
+ *   story again, in any outlet's words (`restatesFact`).
+ * - `featureLead`: a story led by a sketch, column, review or live blog while one of its
+ *   sources is a news report (`articleKind`; one source per publisher is listed).
  */
 import type { Draft, Item, Locale, SourceConfig } from '../types.js';
 import { prepareArticle } from './article.js';
+import { captionRule } from './caption.js';
 import { chromeReason } from './chrome.js';
 import { dependentRule } from './dependent.js';
 import { cleanHeadline } from './headline.js';
+import { articleKind } from './kind.js';
+import { restatesFact } from './restate.js';
 import { sameStory, type StoryText } from './same-story.js';
 import { splitSentences } from './sentences.js';
 import { publisherOf } from './sources.js';
 import { fingerprint } from './text.js';
 
-export type IssueFaultKind = 'dependent' | 'repeat' | 'credit' | 'chrome';
+export type IssueFaultKind = 'dependent' | 'repeat' | 'credit' | 'chrome' | 'caption' | 'restated' | 'featureLead';
 
 export interface IssueFault {
   kind: IssueFaultKind;
@@ -81,10 +89,12 @@ function checkDependent(
   where: string,
   text: string,
   follows: boolean,
+  underTitle = false,
 ): void {
   if (follows) return;
   const first = sentencesOf(text)[0] ?? text;
-  if (indexed.some((x) => positionIn(x, first) === 0)) return;
+  // An article's first sentence leans on nothing but its title, which only a lead is shown under.
+  if (underTitle && indexed.some((x) => positionIn(x, first) === 0)) return;
   const rule = dependentRule(first, locale);
   if (rule) faults.push({ kind: 'dependent', where, text, detail: rule.name });
 }
@@ -124,7 +134,7 @@ export function checkIssue(input: CheckInput): IssueCheck {
     story.lead.forEach((text, i) => {
       const prev = story.lead[i - 1];
       const follows = prev !== undefined && lead !== undefined && followsIn(lead, prev, text);
-      checkDependent(faults, indexed, locale, `${at} lead ${i + 1}`, text, follows);
+      checkDependent(faults, indexed, locale, `${at} lead ${i + 1}`, text, follows, i === 0);
       chrome(`${at} lead ${i + 1}`, text);
       if (lead && positionIn(lead, text) === undefined) {
         faults.push({ kind: 'credit', where: `${at} lead ${i + 1}`, text, detail: `not in ${lead.url}` });
@@ -153,11 +163,12 @@ export function checkIssue(input: CheckInput): IssueCheck {
   }));
   draft.headlines.forEach((entry, h) => {
     const at = `headline ${h + 1}`;
-    checkDependent(faults, indexed, locale, at, entry.text, false);
-    chrome(at, entry.text);
     const linked = byUrl.get(entry.url);
     const text = squash(entry.text);
     const isTitle = (x: Indexed): boolean => squash(cleanHeadline(x.item.title, [x.publisher])) === text;
+    // A headline that is its item's own title leans on no sentence.
+    if (!linked || !isTitle(linked)) checkDependent(faults, indexed, locale, at, entry.text, false);
+    chrome(at, entry.text);
     if (!linked) {
       faults.push({
         kind: 'credit',
@@ -196,7 +207,61 @@ export function checkIssue(input: CheckInput): IssueCheck {
     shown.push({ where: at, text: mine });
   });
 
-  const counts: Record<IssueFaultKind, number> = { dependent: 0, repeat: 0, credit: 0, chrome: 0 };
+  checkStoryTexts(faults, draft, byUrl, sources);
+
+  const counts: Record<IssueFaultKind, number> = {
+    dependent: 0,
+    repeat: 0,
+    credit: 0,
+    chrome: 0,
+    caption: 0,
+    restated: 0,
+    featureLead: 0,
+  };
   for (const f of faults) counts[f.kind]++;
   return { faults, counts };
+}
+
+/** Captions anywhere, restated bullets and feature leads of each story. */
+function checkStoryTexts(
+  faults: IssueFault[],
+  draft: Draft,
+  byUrl: ReadonlyMap<string, Indexed>,
+  sources: readonly SourceConfig[],
+): void {
+  const publishers = sources.map((x) => x.name);
+  const caption = (where: string, text: string): void => {
+    const rule = captionRule(text);
+    if (rule) faults.push({ kind: 'caption', where, text, detail: rule.name });
+  };
+  draft.stories.forEach((story, s) => {
+    const at = `story ${s + 1}`;
+    const lead = story.lead.map((text, i) => ({ where: `${at} lead ${i + 1}`, text }));
+    const bullets = [
+      ...story.why.map((text, i) => ({ where: `${at} why ${i + 1}`, text })),
+      ...story.sections.flatMap((x, k) =>
+        x.bullets.map((text, i) => ({ where: `${at} section ${k + 1} bullet ${i + 1}`, text })),
+      ),
+    ];
+    for (const x of [...lead, ...bullets]) caption(x.where, x.text);
+    const said = [...lead];
+    for (const b of bullets) {
+      const earlier = said.find((x) => restatesFact(x.text, b.text));
+      if (earlier) faults.push({ kind: 'restated', where: b.where, text: b.text, detail: `restates ${earlier.where}` });
+      said.push(b);
+    }
+    const items = story.sources.map((r) => byUrl.get(r.url)).filter((x): x is Indexed => x !== undefined);
+    const first = items[0];
+    const kind = first ? articleKind(first.item, publishers) : 'news';
+    const news = items.find((x) => x.positions.size > 0 && articleKind(x.item, publishers) === 'news');
+    if (first && kind !== 'news' && news) {
+      faults.push({
+        kind: 'featureLead',
+        where: `${at} lead`,
+        text: story.lead[0] ?? '',
+        detail: `a ${kind} (${first.url}) leads; ${news.url} reports the event`,
+      });
+    }
+  });
+  draft.headlines.forEach((entry, h) => caption(`headline ${h + 1}`, entry.text));
 }

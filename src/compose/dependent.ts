@@ -163,10 +163,73 @@ const KO_RULES: readonly DependentRule[] = [
   },
 ];
 
+// ----------------------------------------------------------------- English
+
+/** Time words after This/That that name a time, not something said before ("This week, …"). */
+const EN_TIME_AFTER_DEMONSTRATIVE =
+  /^(?:This|That|These|Those)\s+(?:week|weekend|year|month|morning|afternoon|evening|night|season|summer|spring|autumn|fall|winter|time|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b/;
+
+/**
+ * Openings that point back: a demonstrative or personal pronoun as the subject (This …,
+ * It …, They …, He …, Such …), or "Here is/are" pointing at what surrounds it.
+ */
+const EN_POINTS_BACK =
+  /^(?:(?:This|That|These|Those|It|Its|It[’']s|They|Their|Them|He|His|She|Her|Such|Both|Neither)\b|Here(?:[’']s|\s+is|\s+are)\b)/;
+
+/**
+ * A definite noun phrase that names what the sentence before said, with nothing to say
+ * which: "The measure is part of …", "The move comes after …", "The company said …". A
+ * qualifier after the noun ("The rise in energy bills …", "The company's chief …") makes it
+ * stand alone.
+ */
+const EN_DEFINITE_BACK =
+  /^The\s+(?:(?:new|latest|proposed|planned|same|former|latter)\s+)?(?:measure|measures|move|decision|bill|law|legislation|plan|plans|proposal|deal|announcement|ban|change|changes|ruling|policy|agreement|findings|figure|figures|step|vote|statement|comments|remarks|incident|case|company|firm|group|pair|couple|man|woman|boy|girl|victim|suspect|two|three|latter|former|move|report|study|news|development|claim|claims|accusation|allegations|request|order|attack|event)\b(?!\s+(?:of|in|to|for|on|at|by|from|that|which|who|over|against|between|with)\b)(?![’']s\b)/;
+
+/** Connective adverbs that join a sentence to the one before it. */
+const EN_CONNECTIVE =
+  /^(?:However|But|And|Yet|Still|Meanwhile|Instead|Also|Moreover|Furthermore|Nevertheless|Nonetheless|Otherwise|Therefore|Thus|Hence|Indeed|Besides|Likewise|Similarly|Then|So|Even so|In addition|In contrast|By contrast|On the other hand|As a result|At the same time|For (?:his|her|their|its) part)\b/;
+
+/** A speaker named only by a pronoun at the end: "…, he said." */
+const EN_PRONOUN_SPEAKER =
+  /[,”"’]\s*(?:he|she|they|it)\s+(?:said|says|added|adds|told|wrote|explained|argued|warned|insisted)(?:\s+[^.,]{0,40})?[.!]?["”’]?$/i;
+
+const EN_RULES: readonly DependentRule[] = [
+  {
+    name: 'points back',
+    meaning: 'opens with a demonstrative or pronoun that refers to the sentence before (This …, It …, They …, He …)',
+    test: (s) => {
+      // A quotation's own pronouns are the speaker's ("“She came in on her own,” Thompson said.").
+      const t = s.trim();
+      return EN_POINTS_BACK.test(t) && !EN_TIME_AFTER_DEMONSTRATIVE.test(t);
+    },
+  },
+  {
+    name: 'definite reference',
+    meaning:
+      'a definite noun phrase that names what was said before, with nothing to say which (The measure …, The move …)',
+    test: (s) => EN_DEFINITE_BACK.test(s.trim()),
+  },
+  {
+    name: 'connective',
+    meaning: 'opens with a connective that joins it to the sentence before (However, But, Meanwhile, As a result …)',
+    test: (s) => EN_CONNECTIVE.test(s.trim()),
+  },
+  {
+    name: 'pronoun speaker',
+    meaning: 'the speaker is named only by a pronoun (…, he said.)',
+    test: (s) => EN_PRONOUN_SPEAKER.test(s.trim()),
+  },
+  {
+    name: 'rhetorical question',
+    meaning: 'a question in the writer’s own voice (… but what will it mean for you?)',
+    test: (s) => /\?\s*$/u.test(outsideQuotes(s).trim().replace(CLOSERS, '')),
+  },
+];
+
 /** The dependent-sentence rules of each locale; a locale without rules accepts every sentence. */
 export const DEPENDENT_RULES: Readonly<Record<Locale, readonly DependentRule[]>> = {
   ko: KO_RULES,
-  en: [],
+  en: EN_RULES,
 };
 
 /** The first rule under which the sentence depends on its predecessor, or undefined when it stands alone. */

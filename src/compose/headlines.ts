@@ -34,7 +34,8 @@ export function headlineEntry(
   const candidates: Candidate[] = sentencesToRead(
     articles,
     (s) =>
-      s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text) && (s.position === 0 || !isDependent(s.text, locale)),
+      // Shown without its title, even an article's first sentence must stand alone (a dek leans on its title).
+      s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text) && !isDependent(s.text, locale),
   ).map(({ sentence: s, item }) => ({ text: s.text, position: s.position, item }));
   let text = title;
   let from = best;

@@ -83,7 +83,8 @@ function pool(articles: readonly Article[], used: UsedSentences, headline: strin
   }
   return {
     candidates,
-    alone: candidates.map((c) => c.position === 0 || !isDependent(c.text, locale)),
+    // A bullet is read without its article's title, so even a first sentence must stand alone.
+    alone: candidates.map((c) => !isDependent(c.text, locale)),
     scored: scoreCandidates(candidates, { title: headline, vectorOf: (t) => used.vectorOf(t) }),
     index,
     sections,

@@ -18,7 +18,10 @@ function edited(change: (d: Draft) => void): Draft {
 
 describe('checkIssue', () => {
   it('finds nothing in an issue composed from clean items, and counts zero of each kind', () => {
-    expect(check(clean)).toEqual({ faults: [], counts: { dependent: 0, repeat: 0, credit: 0, chrome: 0 } });
+    expect(check(clean)).toEqual({
+      faults: [],
+      counts: { dependent: 0, repeat: 0, credit: 0, chrome: 0, caption: 0, restated: 0, featureLead: 0 },
+    });
   });
 
   it('reports a dependent sentence in a 왜 중요하냐면 bullet, and a lead sentence shown without its predecessor', () => {

@@ -92,11 +92,63 @@ describe('Korean dependent-sentence rules', () => {
     }
   });
 
-  it('has no rules yet for English, so every English sentence stands', () => {
-    expect(dependentRule('However, the company declined to comment.', 'en')).toBeUndefined();
-  });
-
   it('reads only the writer’s own words outside quotes', () => {
     expect(outsideQuotes('그는 “이는 시작”이라고 말했다.')).not.toContain('이는');
+  });
+});
+
+const en = (s: string): string | undefined => dependentRule(s, 'en')?.name;
+
+describe('English dependent-sentence rules', () => {
+  it('should have one rule per way a sentence points back, each with a meaning', () => {
+    expect(DEPENDENT_RULES.en.map((r) => r.name)).toEqual([
+      'points back',
+      'definite reference',
+      'connective',
+      'pronoun speaker',
+      'rhetorical question',
+    ]);
+    for (const r of DEPENDENT_RULES.en) expect(r.meaning.length).toBeGreaterThan(10);
+  });
+
+  it('points back: an opening demonstrative or pronoun', () => {
+    expect(en('This is the third rise in the cap since October.')).toBe('points back');
+    expect(en('It follows a record increase in wholesale gas prices.')).toBe('points back');
+    expect(en('They will now go to the House of Lords.')).toBe('points back');
+    expect(en('She had been in the post for two years.')).toBe('points back');
+    expect(en('Here is what changes in April.')).toBe('points back');
+    // A demonstrative that names a time stands alone.
+    expect(en('This week, the regulator raised the price cap by 54%.')).toBeUndefined();
+    expect(en('Thousands of households will pay more from April.')).toBeUndefined();
+    expect(en('“She came in on her own” and did not have to be subpoenaed, Thompson said.')).toBeUndefined();
+  });
+
+  it('definite reference: "The measure …" with nothing to say which measure', () => {
+    expect(en('The measure is part of a wave of restrictions passed by Republican-led states.')).toBe(
+      'definite reference',
+    );
+    expect(en('The move comes a week after the chancellor’s spring statement.')).toBe('definite reference');
+    // A new instance of the class: another noun that names what was just said.
+    expect(en('The decision was welcomed by consumer groups.')).toBe('definite reference');
+    // A qualifier says which: the sentence stands alone.
+    expect(en('The measure of inflation used by the Bank rose to 7%.')).toBeUndefined();
+    expect(en('The rise in the energy price cap takes effect in April.')).toBeUndefined();
+    expect(en('The Bank of England raised interest rates to 0.75%.')).toBeUndefined();
+  });
+
+  it('connective: an opening connective', () => {
+    expect(en('However, the company declined to comment.')).toBe('connective');
+    expect(en('But critics say the rise will push millions into fuel poverty.')).toBe('connective');
+    expect(en('As a result, bills will rise by almost £700.')).toBe('connective');
+    expect(en('Butter prices rose by 12% last month.')).toBeUndefined();
+  });
+
+  it('pronoun speaker and rhetorical question', () => {
+    expect(en('“We had no choice,” she said.')).toBe('pronoun speaker');
+    expect(en('“We had no choice,” Jonathan Brearley, Ofgem’s chief executive, said.')).toBeUndefined();
+    expect(en('The rise is a big change to household budgets - but what will it mean for you?')).toBe(
+      'rhetorical question',
+    );
+    expect(en('“Who is going to pay for this?” asked the MP for Hove.')).toBeUndefined();
   });
 });

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { checkIssue } from '../../src/compose/checks.js';
 import { composeIssue } from '../../src/compose/index.js';
+import type { Draft } from '../../src/types.js';
 import { articleKind } from '../../src/compose/kind.js';
 import { restatesFact } from '../../src/compose/restate.js';
-import { capExplainer, capPost, capSketch, capWire, englishInput } from './english.js';
+import {
+  capExplainer,
+  capPost,
+  capSketch,
+  capWire,
+  EN_SOURCES,
+  englishInput,
+  englishItems,
+  strikeNews,
+} from './english.js';
 import { topic } from './fixtures.js';
 
 describe('an English story told by several outlets', () => {
@@ -77,5 +88,48 @@ describe('the kind of an item', () => {
     expect(kind(link, 'Price cap rise announced | The Courier')).toBe('news');
     expect(kind(link, '[사설] 에너지 요금 인상, 취약계층 대책부터')).toBe('opinion');
     expect(kind(link, 'Energy price cap to rise 54% in April, Ofgem says')).toBe('news');
+  });
+});
+
+describe('the issue checker over an English issue', () => {
+  const clean = composeIssue(englishInput());
+  const check = (d: Draft) => checkIssue({ draft: d, items: englishItems, sources: EN_SOURCES });
+  const edited = (change: (d: Draft) => void): Draft => {
+    const d = structuredClone(clean);
+    change(d);
+    return d;
+  };
+
+  it('should find nothing in the composed issue', () => {
+    expect(check(clean).faults).toEqual([]);
+  });
+
+  it('should never take a dek that leans on its title for a headline', () => {
+    expect(clean.headlines[0]?.text).toBe(
+      'The RMT union called off Saturday’s strike on the Northern network after the operator improved its pay offer.',
+    );
+    const d = edited((x) => {
+      x.headlines[0]!.text =
+        'The measure is part of a wider deal that ends a three-month dispute over pay and working conditions.';
+    });
+    expect(check(d).faults.map((f) => `${f.kind} ${f.where} ${f.detail}`)).toEqual([
+      'dependent headline 1 definite reference',
+    ]);
+    expect(strikeNews.blocks[0]?.text.startsWith(d.headlines[0]?.text ?? '-')).toBe(true);
+  });
+
+  it('should count a caption, a restated bullet and a feature lead', () => {
+    const d = edited((x) => {
+      const story = x.stories[0]!;
+      story.why[0] =
+        'Household energy bills will rise by hundreds of pounds from April after the energy regulator Ofgem raised its cap on the price of household energy.';
+      story.why[1] = 'Pensioners queueing outside a food bank in Hove on Thursday.';
+      story.sources = [story.sources[1]!, story.sources[0]!, ...story.sources.slice(2)];
+    });
+    const c = check(d);
+    expect(c.counts).toMatchObject({ caption: 1, restated: 1, featureLead: 1 });
+    expect(c.faults.find((f) => f.kind === 'featureLead')?.detail).toBe(
+      `a sketch (${capSketch.link}) leads; ${capWire.link} reports the event`,
+    );
   });
 });

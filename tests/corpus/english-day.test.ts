@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, silentLogger, type App } from '../../src/app.js';
+import { checkIssue } from '../../src/compose/checks.js';
 import { resolveConfig } from '../../src/config/index.js';
 import { collectStep, composeStep, rankStep, type ComposeOutcome } from '../../src/pipeline.js';
 import type { Topic } from '../../src/types.js';
@@ -105,6 +106,17 @@ describe.skipIf(!PRESENT)('an English daily briefing of a real news day', () => 
     console.log(`\n${text}`);
     expect(outcome.draft.stories.length).toBe(3);
     expect(outcome.draft.headlines.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('passes the issue checker: no wrong credit, caption, dependent sentence, restated bullet or feature lead', () => {
+    const items = app.store.items.byIds(Array.from({ length: app.store.items.maxId() }, (_, i) => i + 1));
+    const check = checkIssue({ draft: outcome.draft, items, sources: app.config.sources });
+    console.log(
+      `english day checker: ${Object.entries(check.counts)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ')}`,
+    );
+    expect(check.faults.map((f) => `${f.kind} at ${f.where}: ${f.text} — ${f.detail}`)).toEqual([]);
   });
 
   it('groups the labelled stories of the day', () => {
