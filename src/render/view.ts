@@ -8,6 +8,7 @@
 import type { Draft, HeadlineEntry, IssueStyle, Labels, Locale, SourceRef, Story } from '../types.js';
 import { checkTimezone, httpUrl, oneLine } from './format.js';
 import { placeholder, stripPlaceholders } from './placeholders.js';
+import { issueWebUrl } from '../links.js';
 
 export interface SourceView {
   publisher: string;
@@ -145,13 +146,6 @@ function headlineView(h: HeadlineEntry): HeadlineView {
   return { topicId: clean(h.topicId), text: clean(h.text), url: httpUrl(h.url), publisher: clean(h.publisher) };
 }
 
-/** The web page of an issue under the public base URL: `<baseUrl>/<issueId>/`. */
-export function issueWebUrl(baseUrl: string | undefined, issueId: string): string {
-  const base = httpUrl(baseUrl);
-  if (!base) return '';
-  return httpUrl(new URL(`${encodeURIComponent(issueId)}/`, base.endsWith('/') ? base : `${base}/`).href);
-}
-
 export function buildView(draft: Draft, opts: ViewOptions): IssueView {
   checkTimezone(draft.timezone);
   const issueId = clean(draft.issueId);
@@ -170,7 +164,7 @@ export function buildView(draft: Draft, opts: ViewOptions): IssueView {
     headerTitle: repeatsTop ? '' : title,
     subject: clean(draft.subject),
     preheader: clean(draft.preheader),
-    webUrl: issueWebUrl(opts.baseUrl, issueId),
+    webUrl: httpUrl(issueWebUrl(opts.baseUrl, issueId)),
     stories,
     headlines: draft.headlines.map(headlineView),
     note: clean(draft.note ?? ''),

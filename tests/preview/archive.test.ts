@@ -200,11 +200,12 @@ describe('archive site', () => {
     const hosted = buildArchive(
       input({ newsletter: { ...newsletter, baseUrl: 'https://news.example.com/briefing/' } }),
     );
-    expect(hosted['feed.xml']).toContain('xml:base="https://news.example.com/briefing/"');
-    expect(hosted['feed.xml']).toContain('<id>https://news.example.com/briefing/issues/2026-11-16.html</id>');
+    // The base URL is the public site's; the archive is its /archive/ (src/links.ts).
+    expect(hosted['feed.xml']).toContain('xml:base="https://news.example.com/briefing/archive/"');
+    expect(hosted['feed.xml']).toContain('<id>https://news.example.com/briefing/archive/issues/2026-11-16.html</id>');
     expect(hosted['feed.xml']).toContain('href="issues/2026-11-16.html"');
     expect(hosted['issues/2026-11-16.html']).toContain(
-      '<link rel="canonical" href="https://news.example.com/briefing/issues/2026-11-16.html">',
+      '<link rel="canonical" href="https://news.example.com/briefing/archive/issues/2026-11-16.html">',
     );
   });
 

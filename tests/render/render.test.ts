@@ -114,10 +114,11 @@ describe('renderIssue', () => {
   });
 
   it('links the issue page when a public base URL is set, and not otherwise', async () => {
-    const withBase = await render(draft, { baseUrl: 'https://briefing.example.com/archive' });
+    const withBase = await render(draft, { baseUrl: 'https://briefing.example.com/letters' });
+    // The base URL is the public site's; its archive is under /archive/ (src/links.ts).
     const hrefs = [...dom(withBase.html).querySelectorAll('a')].map((a) => a.getAttribute('href'));
-    expect(hrefs).toContain('https://briefing.example.com/archive/2026-11-16/');
-    expect(withBase.text).toContain('https://briefing.example.com/archive/2026-11-16/');
+    expect(hrefs).toContain('https://briefing.example.com/letters/archive/issues/2026-11-16.html');
+    expect(withBase.text).toContain('https://briefing.example.com/letters/archive/issues/2026-11-16.html');
     const without = await render(draft);
     expect(visibleText(without.html)).not.toContain(labels().viewInBrowser);
   });

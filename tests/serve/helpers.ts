@@ -10,6 +10,8 @@ import { resolveConfig } from '../../src/config/index.js';
 import type { Site } from '../../src/serve/server.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+/** The bundled sample feeds. */
+export const SAMPLES = fileURLToPath(new URL('../../sources', import.meta.url));
 
 export const SECRET = 'site-test-secret-0123456789abcdef';
 
@@ -22,13 +24,17 @@ export interface SiteSetup {
 }
 
 export async function startTestSite(
-  raw: { newsletter?: Record<string, unknown>; serve?: Record<string, unknown> } = {},
+  raw: {
+    newsletter?: Record<string, unknown>;
+    serve?: Record<string, unknown>;
+    sources?: Array<{ name: string; url: string }>;
+  } = {},
 ): Promise<SiteSetup> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-site-'));
   const config = resolveConfig(
     {
       newsletter: { title: '테크 브리핑', ...raw.newsletter },
-      sources: [{ name: '샘플', url: join(dir, 'feed.xml') }],
+      sources: raw.sources ?? [{ name: '샘플', url: join(dir, 'feed.xml') }],
       delivery: { from: '테크 브리핑 <briefing@example.com>' },
       serve: { minFillTime: '0s', ...raw.serve },
       paths: { templates: TEMPLATES },

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { collectStep, composeStep, sendStep } from '../../src/pipeline.js';
 import { signAddressToken, signUnsubscribeToken } from '../../src/deliver/index.js';
 import { signToken } from '../../src/serve/tokens.js';
 import {
@@ -6,6 +10,7 @@ import {
   formToken,
   onServer,
   raw,
+  SAMPLES,
   SECRET,
   type SiteSetup,
   signUp,
@@ -195,6 +200,38 @@ describe('preferences, export and erasure', () => {
     expect([...store.subscribers.active()].map((x) => x.email)).not.toContain('gone@example.org');
     // The old footer link can change nothing now.
     expect(await (await fetch(prefs)).text()).toContain('수신 거부 상태');
+  });
+});
+
+describe('the archive on the site', () => {
+  it('is where a sent email\'s "view in browser" link lands, with no subscriber\'s own link on the page', async () => {
+    const s = await site({
+      newsletter: { baseUrl: 'https://news.example.com/briefing', asOf: '2026-11-16T07:00:00+09:00' },
+      sources: [
+        { name: '테크데일리', url: join(SAMPLES, 'tech-daily.xml') },
+        { name: '마켓워치코리아', url: join(SAMPLES, 'market-atom.xml') },
+      ],
+    });
+    s.app.store.subscribers.upsertMany([{ email: 'reader@example.org', name: '독자' }], new Date());
+    await collectStep(s.app);
+    const issue = await composeStep(s.app);
+    if (issue.nothingNew) throw new Error(issue.reason);
+    await sendStep(s.app, issue.issueId, { env: { BRIEFING_SECRET: SECRET } });
+    const eml = readFileSync(join(issue.dir, 'recipients', 'reader@example.org.eml'));
+    const mail = await simpleParser(eml);
+    const html = typeof mail.html === 'string' ? mail.html : '';
+    const view = /<a [^>]*href="([^"]+)"[^>]*>브라우저에서 보기<\/a>/.exec(html)?.[1] ?? '';
+    expect(view).toBe(`https://news.example.com/briefing/archive/issues/${issue.issueId}.html`);
+    const page = await fetch(onServer(s, view).replace('/briefing/', '/'));
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain(issue.draft.title.replace('[', '').slice(0, 10));
+    expect(body).not.toContain('reader@example.org');
+    expect(body).not.toMatch(/unsubscribe\?t=[A-Za-z0-9_-]{10,}/);
+    expect(body).not.toMatch(/preferences\?t=/);
+    const feed = await fetch(`${s.url}/archive/feed.xml`);
+    expect(feed.headers.get('content-type')).toContain('atom+xml');
+    expect(await feed.text()).toContain(view);
   });
 });
 

@@ -1,3 +1,4 @@
+import { ARCHIVE_DIR } from '../../links.js';
 /** The archive's Atom feed (RFC 4287). Pure. Links are relative; xml:base names the site when known. */
 import { createHash } from 'node:crypto';
 import type { Draft } from '../../types.js';
@@ -13,8 +14,9 @@ export function stableUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The archive's own address: `<baseUrl>/archive/` (src/links.ts), where its relative links resolve. */
 export function siteBase(baseUrl: string | undefined): string | undefined {
-  return baseUrl ? `${baseUrl.replace(/\/+$/, '')}/` : undefined;
+  return baseUrl ? `${baseUrl.replace(/\/+$/, '')}/${ARCHIVE_DIR}` : undefined;
 }
 
 function entryId(input: ArchiveInput, issue: ArchiveIssue): string {

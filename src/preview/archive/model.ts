@@ -1,3 +1,4 @@
+import { issuePagePath } from '../../links.js';
 import type { Draft, Labels, Locale } from '../../types.js';
 
 /** One sent issue as the archive shows it. */
@@ -28,4 +29,5 @@ export interface ArchiveInput {
 /** Relative path in the site → file content. */
 export type SiteFiles = Record<string, string>;
 
-export const issuePath = (id: string): string => `issues/${id}.html`;
+/** An issue's page in the archive folder: the one scheme of src/links.ts. */
+export const issuePath = issuePagePath;
