@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -35,7 +36,7 @@ export function resolveConfig(
   // Only the paths change here: they resolve against the config file's folder.
   return {
     ...c,
-    sources: c.sources.map((s) => ({ ...s, url: /^https?:\/\//i.test(s.url) ? s.url : abs(s.url) })),
+    sources: c.sources.map((s) => ({ ...s, url: sourceUrl(s.url, abs) })),
     subscribers: c.subscribers ? abs(c.subscribers) : undefined,
     paths: {
       base: baseDir,
@@ -134,4 +135,22 @@ function hintFor(issue: z.core.$ZodIssue): string {
       return fix ?? 'correct the value (see the README for the config shape)';
     }
   }
+}
+
+/**
+ * A source URL as collect reads it: http(s) as written; `file://` as the file it names (a
+ * relative path after `file:` resolves against the config's folder); anything else is a path.
+ */
+export function sourceUrl(url: string, abs: (p: string) => string): string {
+  const u = url.trim();
+  if (/^https?:\/\//i.test(u)) return u;
+  if (/^file:\/\//i.test(u)) {
+    try {
+      return fileURLToPath(u);
+    } catch {
+      return u;
+    }
+  }
+  if (/^file:/i.test(u)) return abs(decodeURIComponent(u.slice(5)));
+  return abs(u);
 }

@@ -171,3 +171,23 @@ describe('interests', () => {
     expect(badId.message).toMatch(/interests\[0\]\.id must be a short key/);
   });
 });
+
+describe('file source URLs', () => {
+  it('reads a file:// URL as the file it names, not as a path beside the config', () => {
+    const c = resolveConfig(
+      {
+        sources: [
+          { name: '샘플', url: 'file:///srv/feeds/%ED%85%8C%ED%81%AC.xml' },
+          { name: '상대', url: 'file:feeds/market.xml' },
+          { name: '경로', url: 'feeds/startup.xml' },
+        ],
+      },
+      '/srv/briefing',
+    );
+    expect(c.sources.map((s) => s.url)).toEqual([
+      '/srv/feeds/테크.xml',
+      '/srv/briefing/feeds/market.xml',
+      '/srv/briefing/feeds/startup.xml',
+    ]);
+  });
+});

@@ -19,6 +19,8 @@ export interface Behaviour {
    * to break the connection while the message is still being written.
    */
   dataStart?: (to: string[], attempt: number) => 'drop' | undefined;
+  /** Wait this long before answering each message (a slow server, so sends overlap). */
+  delayMs?: number;
   /** Require AUTH with this user and password. */
   auth?: { user: string; pass: string };
 }
@@ -98,7 +100,9 @@ export async function startSmtpServer(behaviour: Behaviour = {}): Promise<TestSm
         }
         if (r) return cb(smtpError(r.code, r.message));
         received.push(msg);
-        cb(null, `queued as ${received.length}`);
+        const reply = () => cb(null, `queued as ${received.length}`);
+        if (state.behaviour.delayMs) setTimeout(reply, state.behaviour.delayMs);
+        else reply();
       });
     },
   });

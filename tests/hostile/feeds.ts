@@ -110,3 +110,38 @@ export function brokenUtf8Feed(cuts = 1): Buffer {
   }
   return Buffer.from(out);
 }
+
+/** Three other stories, for a second healthy source (not near-duplicates of the first). */
+export const OTHER_STORIES: ReadonlyArray<{ title: string; paragraphs: string[]; date: string }> = [
+  {
+    title: '현대차, 美 조지아 공장서 전기차 양산 시작',
+    paragraphs: [
+      '현대자동차그룹이 미국 조지아주 메타플랜트에서 전기차 양산에 들어갔다. 연간 생산 능력은 30만 대 규모다.',
+      '회사는 현지 생산으로 인플레이션감축법(IRA) 보조금 요건을 충족할 수 있게 됐다고 설명했다.',
+    ],
+    date: 'Fri, 13 Nov 2026 14:20:00 +0900',
+  },
+  {
+    title: '카카오뱅크, 3분기 순이익 역대 최대',
+    paragraphs: [
+      '카카오뱅크가 3분기 순이익 1,240억 원을 기록해 분기 기준 역대 최대 실적을 냈다.',
+      '대출 잔액이 늘고 플랫폼 수수료 수익이 함께 증가한 영향이라고 회사 측은 밝혔다.',
+    ],
+    date: 'Thu, 12 Nov 2026 16:05:00 +0900',
+  },
+  {
+    title: '서울 아파트 전셋값 28주 연속 상승',
+    paragraphs: [
+      '한국부동산원에 따르면 서울 아파트 전셋값이 28주 연속 올랐다. 상승 폭은 전주보다 소폭 커졌다.',
+      '전문가들은 입주 물량 감소가 이어지면서 당분간 오름세가 계속될 것으로 내다봤다.',
+    ],
+    date: 'Sat, 14 Nov 2026 11:00:00 +0900',
+  },
+];
+
+export function otherFeed(host = 'wire.example.kr', title = '연합와이어'): string {
+  return rss(
+    OTHER_STORIES.map((s, i) => newsItem(i + 11, s.title, s.paragraphs, s.date, host)),
+    { title },
+  );
+}
