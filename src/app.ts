@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createTransport } from './deliver/create-transport.js';
 import type { Transport } from './deliver/transport.js';
 import type { Scheduler } from './schedule/index.js';
+import { configsFor, editionConfig } from './config/editions.js';
 import { Store } from './store/index.js';
 import type { BriefingConfig, Clock, Labels, Locale, Logger } from './types.js';
 
@@ -209,4 +210,17 @@ export async function startPublicSite(
       await transport.close();
     },
   };
+}
+
+/**
+ * The app as edition `id` of the config sees it (same store, clock and logger); see
+ * config/editions.ts. Closing it closes the shared store.
+ */
+export function editionApp(app: App, id: string): App {
+  return { ...app, config: editionConfig(app.config, id), close: () => app.close() };
+}
+
+/** The apps a command runs for: the edition asked for, every edition, or the app itself without editions. */
+export function editionApps(app: App, edition?: string): App[] {
+  return configsFor(app.config, edition).map((config) => (config === app.config ? app : { ...app, config }));
 }

@@ -16,6 +16,7 @@ import type { App } from './app.js';
 import type { CollectDeps } from './collect/index.js';
 import { articlesToRead, composeIssue, draftToYaml, parseDraft, resolveInterests, variantOf } from './compose/index.js';
 import { loadLabels } from './config/locale.js';
+import { issuePrefix } from './config/editions.js';
 import { BUNDLED_LOCALES, BUNDLED_TEMPLATES } from './bundled.js';
 import {
   buildEml,
@@ -24,6 +25,7 @@ import {
   parseSubscribersCsv,
   previewRecipient,
   sendTest,
+  type SubscriberSource,
 } from './deliver/index.js';
 import { BriefingError, reasonOf } from './errors.js';
 import { rankTopics } from './rank/index.js';
@@ -127,12 +129,13 @@ export function rankStep(app: App, opts: RankStepOptions = {}): RankStepResult {
   const { config, store } = app;
   const asOf = referenceTime(app, opts.asOf);
   const from = new Date(asOf.getTime() - config.newsletter.windowMs);
-  const sent = opts.includeSent ? new Set<number>() : store.issues.sentItemIds();
+  // Novelty is per edition: what this edition already sent (config.edition; all issues without editions).
+  const sent = opts.includeSent ? new Set<number>() : store.issues.sentItemIds(config.edition);
   const items = store.items.inWindow(from, asOf).filter((it) => !sent.has(it.id));
   const result = rankTopics({
     items,
     sources: config.sources,
-    sent: store.issues.sentTopics(config.rank.noveltyIssues, asOf),
+    sent: store.issues.sentTopics(config.rank.noveltyIssues, asOf, config.edition),
     now: asOf,
     newsletter: config.newsletter,
     rank: config.rank,
@@ -181,7 +184,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
   recoverOutbox(app);
   const asOf = referenceTime(app, opts.asOf);
   const windowStart = new Date(asOf.getTime() - config.newsletter.windowMs);
-  const latest = store.issues.latest();
+  const latest = store.issues.latest(config.edition);
   if (!opts.force && latest && store.items.countNewerThan(latest.itemWatermark, windowStart, asOf) === 0) {
     return { nothingNew: true, reason: `no new items since issue ${latest.id}`, forceHelps: true };
   }
@@ -344,14 +347,19 @@ async function writeIssue(
   };
 }
 
-/** `YYYY-MM-DD` of the reference time in the newsletter's timezone; `-2`, `-3` … when taken. */
+/**
+ * `YYYY-MM-DD` of the reference time in the newsletter's timezone; `-2`, `-3` … when taken.
+ * An edition's ids carry its id in front (`weekly/2026-11-16`: outbox/weekly/2026-11-16/).
+ */
 function nextIssueId(app: App, asOf: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: app.config.newsletter.timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(asOf);
+  const day =
+    issuePrefix(app.config.edition) +
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: app.config.newsletter.timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(asOf);
   const taken = app.store.issues.idsStartingWith(day);
   const onDisk = (id: string): boolean => existsSync(join(app.config.paths.outbox, id));
   if (!taken.has(day) && !onDisk(day)) return day;
@@ -420,7 +428,7 @@ export async function sendStep(app: App, issueId: string, opts: SendStepOptions 
       const summary = await deliverIssue(
         {
           ledger: app.store.deliveries,
-          subscribers: app.store.subscribers,
+          subscribers: editionSubscribers(app),
           transport,
           config: app.config,
           clock: app.clock,
@@ -512,7 +520,7 @@ export async function renderVariants(
   // Keyed by the subscriber's list as stored, so each list is resolved and matched once.
   const byList = new Map<string, RenderedIssue>();
   const listKey = (sub: Pick<Subscriber, 'interests'>): string => sub.interests.join('\u0001');
-  for (const sub of app.store.subscribers.active(1000)) {
+  for (const sub of editionSubscribers(app).active(1000)) {
     const key = listKey(sub);
     if (byList.has(key)) continue;
     const variant = variantOf(draft, resolveInterests(sub.interests, interests), labels);
@@ -525,6 +533,25 @@ export async function renderVariants(
   }
   app.logger.info('variants rendered', { issueId: draft.issueId, variants: byVariant.size, lists: byList.size });
   return (sub) => byList.get(listKey(sub)) ?? whole;
+}
+
+/**
+ * The subscribers of the config's edition: those who list it, and those who list none
+ * when it is the first edition. Without editions, everyone.
+ */
+export function editionSubscribers(app: App): SubscriberSource {
+  const { store, config } = app;
+  const edition = config.edition;
+  if (edition === undefined) return store.subscribers;
+  const first = config.editions[0]?.id === edition;
+  const reads = (s: Subscriber): boolean => (s.editions.length === 0 ? first : s.editions.includes(edition));
+  return {
+    *active(pageSize?: number) {
+      for (const s of store.subscribers.active(pageSize)) if (reads(s)) yield s;
+    },
+    unsubscribe: (email, at) => store.subscribers.unsubscribe(email, at),
+    suppress: (email, reason, at) => store.subscribers.suppress(email, reason, at),
+  };
 }
 
 /**
@@ -595,18 +622,21 @@ export interface RunOptions {
   /** The reference time of the compose (the collection and the delivery use the clock). */
   asOf?: Date;
   onProgress?: CollectDeps['onProgress'];
+  /** false: skip the collection (it already ran, e.g. once for all editions). */
+  collect?: boolean;
 }
 
 /** collect → compose → deliver, once. */
 export async function runOnce(app: App, opts: RunOptions = {}): Promise<RunOutcome> {
-  const collected = await collectStep(app, opts.onProgress ? { onProgress: opts.onProgress } : {});
+  const collected =
+    opts.collect === false ? [] : await collectStep(app, opts.onProgress ? { onProgress: opts.onProgress } : {});
   const composed = await composeStep(app, {
     ...(opts.asOf ? { asOf: opts.asOf } : {}),
     ...(opts.force ? { force: true } : {}),
     ...(opts.slot ? { slot: opts.slot } : {}),
   });
   if (composed.nothingNew) {
-    const latest = app.store.issues.latest();
+    const latest = app.store.issues.latest(app.config.edition);
     if (latest && latest.status !== 'sent') {
       const sent = await sendStep(app, latest.id);
       return {

@@ -338,6 +338,8 @@ export interface Subscriber {
   name?: string | undefined;
   /** Interest ids (config `interests:`); empty = the whole issue. */
   interests: string[];
+  /** Edition ids (config `editions:`) the subscriber receives; empty = the first edition. */
+  editions: string[];
   status: 'active' | 'unsubscribed' | 'bounced';
 }
 

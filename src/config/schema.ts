@@ -277,6 +277,49 @@ export const serveSchema = z
     confirmLinkTtlMs: confirmLinkTtl,
   }));
 
+const EDITION_ID = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+
+export const editionSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(EDITION_ID, 'must be a short key like daily or weekly; use a-z, 0-9, - and _')
+      .describe('Key of the edition: its outbox folder, issue ids (`<id>/<date>`), `--edition <id>`'),
+    title: z.string().min(1).optional().describe('Name of this edition (default: newsletter.title)'),
+    schedule: cron.optional().describe("Cron expression of this edition's issue slots"),
+    cadence: z.enum(['daily', 'weekly']).optional().describe('How often it goes out (default: newsletter.cadence)'),
+    window: duration.optional().describe('Items older than this are not ranked (default: newsletter.window)'),
+    topStories: z.number().int().min(1).max(10).optional().describe('Top stories (default: newsletter.topStories)'),
+    headlines: z.number().int().min(0).max(30).optional().describe('Headlines (default: newsletter.headlines)'),
+    style: z.enum(['briefing', 'digest', 'explainer']).optional().describe('Layout (default: newsletter.style)'),
+    interests: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Ids of the interests readers of this edition can choose (default: all of `interests:`)'),
+    sources: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Names of the sources this edition ranks (default: all of `sources:`)'),
+  })
+  .transform(({ window, ...e }) => ({ ...e, windowMs: window }));
+
+const editionsSchema = z
+  .array(editionSchema)
+  .default([])
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((e, i) => {
+      if (seen.has(e.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: `repeats the edition id "${e.id}"; give each edition its own id`,
+        });
+      }
+      seen.add(e.id);
+    });
+  });
+
 export const pathsSchema = z.strictObject({
   data: z.string().default('data').describe('Folder of the SQLite store (--data-dir overrides it)'),
   outbox: z.string().default('outbox').describe('Folder the issues are written to'),
@@ -293,6 +336,9 @@ export const configSchema = z
       .array(sourceSchema)
       .min(1, 'needs at least one source (name and url)')
       .describe('The feeds to collect, one entry each'),
+    editions: editionsSchema.describe(
+      'Several newsletters from one config and one store (e.g. daily and weekly); each inherits `newsletter:` (none: the one newsletter)',
+    ),
     interests: interestsSchema.describe(
       'What a reader can choose; a subscriber with interests receives only their stories (none: everyone gets the whole issue)',
     ),
@@ -306,16 +352,48 @@ export const configSchema = z
     paths: pathsSchema.prefault({}).describe("Folders, relative to the config file's folder"),
     serve: serveSchema.prefault({}).describe('The public site (`briefing serve`): sign-up, preferences, archive'),
   })
-  .transform(({ rank: { maxAgeMs, ...rank }, ...c }) => {
+  .superRefine((c, ctx) => {
+    // An edition names sources and interests the config defines.
+    const sources = new Set(c.sources.map((s) => s.name));
+    const interests = new Set(c.interests.map((i) => i.id));
+    c.editions.forEach((e, i) => {
+      e.sources?.forEach((name, j) => {
+        if (!sources.has(name))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['editions', i, 'sources', j],
+            message: `names no source ("${name}"); use a name from sources:`,
+          });
+      });
+      e.interests?.forEach((id, j) => {
+        if (!interests.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['editions', i, 'interests', j],
+            message: `names no interest ("${id}"); use an id from interests:`,
+          });
+      });
+    });
+  })
+  .transform(({ rank: { maxAgeMs, ...rank }, editions, ...c }) => {
     // The cadence-dependent defaults: a weekly issue looks further back than a daily one.
-    const weekly = c.newsletter.cadence === 'weekly';
-    return {
-      ...c,
-      rank: {
+    const rankFor = (cadence: 'daily' | 'weekly') => {
+      const weekly = cadence === 'weekly';
+      return {
         ...rank,
         halfLifeHours: rank.halfLifeHours ?? (weekly ? 72 : 18),
         maxAgeHours: maxAgeMs !== undefined ? maxAgeMs / HOUR_MS : weekly ? 14 * 24 : 3 * 24,
-      },
+      };
+    };
+    return {
+      ...c,
+      rank: rankFor(c.newsletter.cadence),
+      // Each edition: `newsletter:` with its own keys over it, and the rank defaults of its cadence.
+      editions: editions.map(({ id, sources, interests, windowMs, ...own }) => {
+        const defined = Object.fromEntries(Object.entries(own).filter(([, v]) => v !== undefined));
+        const newsletter = { ...c.newsletter, ...defined, windowMs: windowMs ?? c.newsletter.windowMs };
+        return { id, newsletter, rank: rankFor(newsletter.cadence), sources, interests };
+      }),
     };
   });
 
@@ -326,6 +404,8 @@ export type ParsedConfig = z.output<typeof configSchema>;
 
 /** The resolved config every stage reads: the schema's output with absolute paths. */
 export type BriefingConfig = Omit<ParsedConfig, 'paths'> & {
+  /** The edition this config is for (`editionConfig`); unset for the one newsletter, or all editions. */
+  edition?: string | undefined;
   /** Resolved absolute folders. */
   paths: {
     /** Folder of the config file; relative paths resolve against it. */
@@ -341,6 +421,7 @@ export type RankConfig = BriefingConfig['rank'];
 export type CollectConfig = BriefingConfig['collect'];
 export type InterestConfig = BriefingConfig['interests'][number];
 export type ServeConfig = BriefingConfig['serve'];
+export type EditionConfig = BriefingConfig['editions'][number];
 export type Locale = NewsletterConfig['locale'];
 export type IssueStyle = NewsletterConfig['style'];
 export type ImagesMode = NewsletterConfig['images'];

@@ -76,8 +76,17 @@ export class OutboxTransport implements Transport {
 
   async send(msg: OutgoingMessage): Promise<SendResult> {
     const eml = await buildEml(msg, this.dkim);
-    const issue = (msg.issueId ?? 'messages').replace(/[^A-Za-z0-9._-]/g, '_');
-    const file = join(this.outboxDir, issue, msg.test ? 'test' : 'recipients', emlFileName(addressOf(msg.to)));
+    // An edition's issue id is `<edition>/<date>`: each part is one folder, outbox/<edition>/<date>/.
+    const issue = (msg.issueId ?? 'messages')
+      .split('/')
+      .map((part) => part.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+$/, '_'))
+      .join('/');
+    const file = join(
+      this.outboxDir,
+      ...issue.split('/'),
+      msg.test ? 'test' : 'recipients',
+      emlFileName(addressOf(msg.to)),
+    );
     try {
       this.write(file, eml);
     } catch (e) {

@@ -17,6 +17,8 @@ export interface SubscriberInput {
    * date of the confirmation). `now` = at the import. Kept as the subscriber's consent record.
    */
   confirmed?: Date | 'now' | undefined;
+  /** Edition ids, when the file has an editions column (empty = the first edition). */
+  editions?: string[] | undefined;
 }
 
 export interface CsvRecord {
@@ -111,7 +113,7 @@ export function parseCsv(text: string, file = 'CSV'): CsvRecord[] {
   return records;
 }
 
-type Column = 'email' | 'name' | 'interests' | 'confirmed';
+type Column = 'email' | 'name' | 'interests' | 'confirmed' | 'editions';
 
 const HEADER_NAMES: Record<string, Column> = {
   email: 'email',
@@ -130,6 +132,9 @@ const HEADER_NAMES: Record<string, Column> = {
   confirmed: 'confirmed',
   consent: 'confirmed',
   동의: 'confirmed',
+  editions: 'editions',
+  edition: 'editions',
+  에디션: 'editions',
 };
 
 /** A `confirmed` field: yes/true/1/y/예 (now), an ISO date, or empty/no/false/0 (not confirmed). */
@@ -167,7 +172,7 @@ export interface ParsedSubscribers {
 
 /**
  * Subscribers from CSV text. A first row naming the columns (email, name, interests
- * or topics, in any order) is a header; otherwise columns are email, name, interests.
+ * or topics, editions, in any order) is a header; otherwise columns are email, name, interests.
  * A repeated address is merged (first non-empty name, interests joined). Any bad row fails the
  * whole file with its line number, so nothing is half-imported.
  */
@@ -207,14 +212,22 @@ export function parseSubscribersCsv(text: string, file = 'subscribers CSV'): Par
     const name = (get('name') ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
     const interests = splitTopics(get('interests'));
     const confirmed = parseConfirmed(get('confirmed'), `${file} line ${rec.line}`);
+    const editions = columns.includes('editions') ? splitTopics(get('editions')) : undefined;
     const prev = byEmail.get(email);
     if (prev) {
       merged++;
       prev.name ??= name;
       prev.interests = [...new Set([...prev.interests, ...interests])];
       prev.confirmed ??= confirmed;
+      if (editions) prev.editions = [...new Set([...(prev.editions ?? []), ...editions])];
     } else {
-      byEmail.set(email, { email, name, interests, ...(confirmed ? { confirmed } : {}) });
+      byEmail.set(email, {
+        email,
+        name,
+        interests,
+        ...(confirmed ? { confirmed } : {}),
+        ...(editions ? { editions } : {}),
+      });
     }
   }
   return { subscribers: [...byEmail.values()], merged };

@@ -196,6 +196,8 @@ export const MIGRATIONS: readonly Migration[] = [
     detail TEXT
   );
   `,
+  // 9: the editions a subscriber receives (JSON list; empty = the first edition)
+  `ALTER TABLE subscribers ADD COLUMN editions TEXT NOT NULL DEFAULT '[]';`,
 ];
 
 /** SQLite's application_id of a briefing store ("BRFG"): another program's database is refused. */

@@ -42,6 +42,16 @@ function toRecord(r: IssueRow): IssueRecord {
   };
 }
 
+/** Issues of one edition (ids `<edition>/…`), or of all when the edition is null; `column` holds the issue id. */
+function inEdition(column = 'id'): string {
+  return `(? IS NULL OR substr(${column}, 1, length(?)) = ?)`;
+}
+
+function editionArgs(edition: string | undefined): [string | null, string | null, string | null] {
+  const prefix = edition ? `${edition}/` : null;
+  return [prefix, prefix, prefix];
+}
+
 /** Issues, the topics and items each contained, and the editor's pins and blocks. */
 export class IssueRepo {
   constructor(private readonly db: Db) {}
@@ -76,17 +86,21 @@ export class IssueRepo {
     return r ? toRecord(r) : undefined;
   }
 
-  latest(): IssueRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM issues ORDER BY created_at DESC, id DESC LIMIT 1').get() as
-      | IssueRow
-      | undefined;
+  /** The latest issue (of one edition when given: ids `<edition>/…`). */
+  latest(edition?: string): IssueRecord | undefined {
+    const r = this.db
+      .prepare(`SELECT * FROM issues WHERE ${inEdition()} ORDER BY created_at DESC, id DESC LIMIT 1`)
+      .get(...editionArgs(edition)) as IssueRow | undefined;
     return r ? toRecord(r) : undefined;
   }
 
-  list(): IssueRecord[] {
-    return (this.db.prepare('SELECT * FROM issues ORDER BY created_at DESC, id DESC').all() as IssueRow[]).map(
-      toRecord,
-    );
+  /** Every issue, newest first (of one edition when given). */
+  list(edition?: string): IssueRecord[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM issues WHERE ${inEdition()} ORDER BY created_at DESC, id DESC`)
+        .all(...editionArgs(edition)) as IssueRow[]
+    ).map(toRecord);
   }
 
   setStatus(id: string, status: IssueStatus, at: Date): void {
@@ -95,13 +109,14 @@ export class IssueRepo {
       .run(status, status, at.toISOString(), id);
   }
 
-  /** Item ids that already went out in a sent issue. */
-  sentItemIds(): Set<number> {
+  /** Item ids that already went out in a sent issue (of one edition when given). */
+  sentItemIds(edition?: string): Set<number> {
     const rows = this.db
       .prepare(
-        `SELECT DISTINCT ii.item_id FROM issue_items ii JOIN issues i ON i.id = ii.issue_id WHERE i.status = 'sent'`,
+        `SELECT DISTINCT ii.item_id FROM issue_items ii JOIN issues i ON i.id = ii.issue_id
+         WHERE i.status = 'sent' AND ${inEdition('i.id')}`,
       )
-      .all() as Array<{ item_id: number }>;
+      .all(...editionArgs(edition)) as Array<{ item_id: number }>;
     return new Set(rows.map((r) => r.item_id));
   }
 
@@ -133,14 +148,14 @@ export class IssueRepo {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** Topics of the last `issues` sent issues, newest first, for novelty. */
-  sentTopics(issues: number, before?: Date): SentTopic[] {
+  /** Topics of the last `issues` sent issues (of one edition when given), newest first, for novelty. */
+  sentTopics(issues: number, before?: Date, edition?: string): SentTopic[] {
     const sent = this.db
       .prepare(
-        `SELECT id, sent_at FROM issues WHERE status = 'sent' AND (? IS NULL OR as_of < ?)
+        `SELECT id, sent_at FROM issues WHERE status = 'sent' AND (? IS NULL OR as_of < ?) AND ${inEdition()}
          ORDER BY sent_at DESC, id DESC LIMIT ?`,
       )
-      .all(before?.toISOString() ?? null, before?.toISOString() ?? null, issues) as Array<{
+      .all(before?.toISOString() ?? null, before?.toISOString() ?? null, ...editionArgs(edition), issues) as Array<{
       id: string;
       sent_at: string;
     }>;

@@ -16,6 +16,8 @@ interface SubscriberRow {
   name: string | null;
   /** Interest ids as JSON (the column keeps its first name). */
   topics: string;
+  /** Edition ids as JSON. */
+  editions: string;
   status: Subscriber['status'];
   created_at: string;
   updated_at: string;
@@ -36,6 +38,8 @@ export interface SubscriberInput {
   interests?: readonly string[] | undefined;
   /** Already confirmed elsewhere (an operator's import): recorded as a consent once, `now` = at the import. */
   confirmed?: Date | 'now' | undefined;
+  /** Editions received; unset keeps what the store has (a new subscriber: none, the first edition). */
+  editions?: readonly string[] | undefined;
 }
 
 export interface ImportResult {
@@ -51,11 +55,25 @@ function parseInterests(json: string): string[] {
 }
 
 function toSubscriber(r: SubscriberRow): Subscriber {
-  return { id: r.id, email: r.email, name: r.name ?? undefined, interests: parseInterests(r.topics), status: r.status };
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name ?? undefined,
+    interests: parseInterests(r.topics),
+    editions: parseInterests(r.editions),
+    status: r.status,
+  };
 }
 
-function toActiveSubscriber(r: Pick<SubscriberRow, 'id' | 'email' | 'name' | 'topics'>): Subscriber {
-  return { id: r.id, email: r.email, name: r.name ?? undefined, interests: parseInterests(r.topics), status: 'active' };
+function toActiveSubscriber(r: Pick<SubscriberRow, 'id' | 'email' | 'name' | 'topics' | 'editions'>): Subscriber {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name ?? undefined,
+    interests: parseInterests(r.topics),
+    editions: parseInterests(r.editions),
+    status: 'active',
+  };
 }
 
 /**
@@ -74,9 +92,11 @@ export class SubscriberRepo {
       'SELECT 1 FROM suppressions WHERE email = ? UNION ALL SELECT 1 FROM erased WHERE hash = ?',
     );
     const insert = this.db.prepare(
-      `INSERT INTO subscribers (email, name, topics, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO subscribers (email, name, topics, editions, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    const update = this.db.prepare('UPDATE subscribers SET name = ?, topics = ?, updated_at = ? WHERE id = ?');
+    const update = this.db.prepare(
+      'UPDATE subscribers SET name = ?, topics = ?, editions = ?, updated_at = ? WHERE id = ?',
+    );
     const consented = this.db.prepare('SELECT 1 FROM consents WHERE email = ?');
     const consent = this.db.prepare(
       "INSERT INTO consents (email, at, ip, wording, source) VALUES (?, ?, NULL, 'import', 'import')",
@@ -88,14 +108,27 @@ export class SubscriberRepo {
         if (s.confirmed && !consented.get(s.email)) {
           consent.run(s.email, s.confirmed === 'now' ? now : s.confirmed.toISOString());
         }
+        const editionsGiven = s.editions ? JSON.stringify([...s.editions]) : undefined;
         const suppressed = sup.get(s.email, addressHash(s.email)) !== undefined;
         if (suppressed) result.suppressed++;
         const row = get.get(s.email) as SubscriberRow | undefined;
         if (!row) {
-          insert.run(s.email, s.name ?? null, topics, suppressed ? 'unsubscribed' : 'active', now, now);
+          insert.run(
+            s.email,
+            s.name ?? null,
+            topics,
+            editionsGiven ?? '[]',
+            suppressed ? 'unsubscribed' : 'active',
+            now,
+            now,
+          );
           if (!suppressed) result.added++;
-        } else if ((s.name !== undefined && s.name !== row.name) || topics !== row.topics) {
-          update.run(s.name ?? row.name, topics, now, row.id);
+        } else if (
+          (s.name !== undefined && s.name !== row.name) ||
+          topics !== row.topics ||
+          (editionsGiven !== undefined && editionsGiven !== row.editions)
+        ) {
+          update.run(s.name ?? row.name, topics, editionsGiven ?? row.editions, now, row.id);
           if (!suppressed) result.updated++;
         } else if (!suppressed) {
           result.unchanged++;
@@ -126,7 +159,7 @@ export class SubscriberRepo {
    */
   *active(pageSize = 500): Generator<Subscriber> {
     yield* this.pages(
-      `SELECT s.id, s.email, s.name, s.topics FROM subscribers s
+      `SELECT s.id, s.email, s.name, s.topics, s.editions FROM subscribers s
        WHERE s.id > ? AND s.status = 'active'
          AND (s.paused_until IS NULL OR s.paused_until <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
          AND NOT EXISTS (SELECT 1 FROM suppressions p WHERE p.email = s.email)

@@ -53,8 +53,8 @@ describe('briefing subscribers', { timeout: 60_000 }, () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ added: 2, merged: 1 });
     const list = JSON.parse(briefing('--json', 'subscribers', 'list').stdout) as Array<Record<string, unknown>>;
     expect(list).toEqual([
-      { email: 'kim@example.com', name: '김철수', interests: ['AI', '반도체'], status: 'active' },
-      { email: 'lee@example.org', name: '이영희', interests: [], status: 'active' },
+      { email: 'kim@example.com', name: '김철수', interests: ['AI', '반도체'], editions: [], status: 'active' },
+      { email: 'lee@example.org', name: '이영희', interests: [], editions: [], status: 'active' },
     ]);
   });
 

@@ -15,7 +15,7 @@ export function registerSubscribers(program: Command): void {
   cmd
     .command('import [csv]')
     .description(
-      "add or update subscribers from a CSV file (email,name,interests; header optional); default: the config's subscribers file",
+      "add or update subscribers from a CSV file (email,name,interests,editions; header optional); default: the config's subscribers file",
     )
     .action(async (csv: string | undefined, _opts: unknown, sub: Command) => {
       const app = await openApp(sub);
@@ -52,13 +52,19 @@ export function registerSubscribers(program: Command): void {
     .option('--interests <list>', 'interest ids from the config, separated by commas (default: the whole issue)')
     .option('--topics <list>', 'the same as --interests')
     .option(
+      '--edition <id>',
+      'an edition of the config this subscriber receives; repeat for several (default: the first edition)',
+      (v: string, all: string[]) => [...all, v],
+      [] as string[],
+    )
+    .option(
       '--resubscribe',
       'take the address off the suppression list (only when the person asked to subscribe again)',
     )
     .action(
       async (
         email: string,
-        opts: { name?: string; interests?: string; topics?: string; resubscribe?: boolean },
+        opts: { name?: string; interests?: string; topics?: string; edition: string[]; resubscribe?: boolean },
         sub: Command,
       ) => {
         const { normalizeEmail } = await import('../../deliver/address.js');
@@ -73,6 +79,8 @@ export function registerSubscribers(program: Command): void {
         const app = await openApp(sub);
         try {
           const now = app.clock.now();
+          const { editionConfig } = await import('../../config/editions.js');
+          for (const id of opts.edition) editionConfig(app.config, id); // an unknown edition is refused
           const suppressed = app.store.subscribers.suppression(address);
           if (suppressed && !opts.resubscribe) {
             throw new BriefingError(
@@ -84,7 +92,14 @@ export function registerSubscribers(program: Command): void {
           if (suppressed) app.store.subscribers.unsuppress(address, now);
           const name = opts.name?.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim() || undefined;
           const r = app.store.subscribers.upsertMany(
-            [{ email: address, name, interests: splitTopics(opts.interests ?? opts.topics) }],
+            [
+              {
+                email: address,
+                name,
+                interests: splitTopics(opts.interests ?? opts.topics),
+                ...(opts.edition.length ? { editions: [...new Set(opts.edition)] } : {}),
+              },
+            ],
             now,
           );
           const what = r.added ? 'added' : r.updated ? 'updated' : 'unchanged';
@@ -159,7 +174,7 @@ export function registerSubscribers(program: Command): void {
           if (opts.status !== 'all' && s.status !== (opts.status as Status)) continue;
           if (json)
             out.write(
-              `${n ? ',' : ''}\n  ${JSON.stringify({ email: s.email, name: s.name ?? null, interests: s.interests, status: s.status })}`,
+              `${n ? ',' : ''}\n  ${JSON.stringify({ email: s.email, name: s.name ?? null, interests: s.interests, editions: s.editions, status: s.status })}`,
             );
           else out.write(`${s.email}\t${s.name ?? ''}\t${s.interests.join(',')}\t${s.status}\n`);
           n++;

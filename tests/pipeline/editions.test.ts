@@ -1,0 +1,129 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, editionApp, fixedClock, silentLogger, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config/index.js';
+import { runOnce, type RunOutcome } from '../../src/pipeline.js';
+import type { Draft } from '../../src/types.js';
+import { sampleConfig } from './helpers.js';
+
+/** Every article link an issue carries (story sources and headlines), without tracking parameters. */
+function links(draft: Draft): string[] {
+  return [...draft.stories.flatMap((s) => s.sources.map((r) => r.url)), ...draft.headlines.map((h) => h.url)].map((u) =>
+    u.replace(/[?&]utm_[^&]*/g, ''),
+  );
+}
+
+/** A second day of news: three new stories of Monday 16 November, in a feed of its own. */
+function mondayFeed(): string {
+  const item = (n: number, title: string, body: string, hour: number): string => `
+    <item>
+      <title>${title}</title>
+      <link>https://wire.example.kr/news/20261116${n}</link>
+      <guid isPermaLink="false">wire-1116-${n}</guid>
+      <pubDate>Mon, 16 Nov 2026 ${String(hour).padStart(2, '0')}:00:00 +0900</pubDate>
+      <description><![CDATA[${body}]]></description>
+    </item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>연합와이어</title><link>https://wire.example.kr/</link><description>뉴스</description>
+${item(1, '현대차, 울산 전기차 전용 공장 준공… 연 20만 대 생산', '<p>현대자동차가 울산에 전기차 전용 공장을 준공했다. 연간 20만 대를 만들 수 있는 규모다. 회사는 내년 상반기부터 대형 전기 SUV를 이 공장에서 생산한다.</p><p>공장에는 2조 원이 들었다. 로봇 자동화 비율은 70%에 이른다.</p>', 9)}
+${item(2, '카카오페이, 해외 결제 수수료 0.5%p 내린다', '<p>카카오페이가 다음 달부터 해외 가맹점 결제 수수료를 0.5%포인트 낮춘다. 일본과 동남아 여행객이 늘어난 데 따른 조치다. 회사는 연간 이용자 혜택이 300억 원에 이를 것으로 본다.</p>', 10)}
+${item(3, '기상청, 올겨울 평년보다 따뜻… 12월 한파는 짧고 강해', '<p>기상청이 올겨울 기온이 평년보다 조금 높을 것으로 내다봤다. 다만 12월 중순에는 짧고 강한 한파가 올 수 있다고 밝혔다. 난방비 부담은 지난해보다 줄어들 전망이다.</p>', 11)}
+</channel></rss>`;
+}
+
+describe('a daily and a weekly edition from one config and one store', () => {
+  let app: App;
+  let dir: string;
+  const clock = fixedClock('2026-11-16T07:00:00+09:00');
+  const runs: Record<string, RunOutcome[]> = { daily: [], weekly: [] };
+
+  beforeAll(async () => {
+    const made = sampleConfig(
+      [{ name: '연합와이어', url: 'wire.xml' }],
+      [
+        'editions:',
+        '  - { id: daily, title: 테크 브리핑 데일리, schedule: "0 7 * * 1-5", cadence: daily, window: 3d, topStories: 2, headlines: 3 }',
+        '  - { id: weekly, title: 테크 브리핑 위클리, schedule: "0 8 * * 1", cadence: weekly, window: 7d }',
+        'subscribers: subscribers.csv',
+      ].join('\n'),
+    );
+    dir = made.dir;
+    // Monday morning the wire has nothing yet; Tuesday it has Monday's news.
+    writeFileSync(
+      join(dir, 'wire.xml'),
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>연합와이어</title></channel></rss>',
+    );
+    writeFileSync(
+      join(dir, 'subscribers.csv'),
+      [
+        'email,name,editions',
+        'kim@example.org,김매일,daily',
+        'lee@example.org,이주간,weekly',
+        'park@example.org,박기본,',
+      ].join('\n'),
+    );
+    app = createApp(loadConfig(made.file), { clock, logger: silentLogger });
+    const asOf = new Date('2026-11-16T07:00:00+09:00');
+    runs.daily?.push(await runOnce(editionApp(app, 'daily'), { asOf }));
+    runs.weekly?.push(await runOnce(editionApp(app, 'weekly'), { asOf: new Date('2026-11-16T08:00:00+09:00') }));
+    writeFileSync(join(dir, 'wire.xml'), mondayFeed());
+    clock.set('2026-11-17T07:00:00+09:00');
+    runs.daily?.push(await runOnce(editionApp(app, 'daily'), { asOf: new Date('2026-11-17T07:00:00+09:00') }));
+  });
+  afterAll(() => app.close());
+
+  it('gives each edition its own issue ids and outbox folder, outbox/<edition>/<date>/', () => {
+    const [mon, tue] = runs.daily ?? [];
+    const [week] = runs.weekly ?? [];
+    expect(mon?.issue?.issueId).toBe('daily/2026-11-16');
+    expect(tue?.issue?.issueId).toBe('daily/2026-11-17');
+    expect(week?.issue?.issueId).toBe('weekly/2026-11-16');
+    for (const id of ['daily/2026-11-16', 'daily/2026-11-17', 'weekly/2026-11-16']) {
+      expect(existsSync(join(app.config.paths.outbox, id, 'issue.html')), id).toBe(true);
+    }
+    expect(week?.issue?.draft.newsletter).toBe('테크 브리핑 위클리');
+    expect(mon?.issue?.draft.newsletter).toBe('테크 브리핑 데일리');
+  });
+
+  it("follows each edition's own size", () => {
+    const mon = runs.daily?.[0]?.issue?.draft;
+    const week = runs.weekly?.[0]?.issue?.draft;
+    expect(mon?.stories.length).toBeLessThanOrEqual(2);
+    expect(mon?.headlines.length).toBeLessThanOrEqual(3);
+    expect(week?.stories).toHaveLength(3);
+    expect((week?.headlines.length ?? 0) + (week?.stories.length ?? 0)).toBeGreaterThan(5);
+  });
+
+  it('never sends a story twice within an edition, while another edition may carry it', () => {
+    const [mon, tue] = (runs.daily ?? []).map((r) => r.issue?.draft);
+    const week = runs.weekly?.[0]?.issue?.draft;
+    if (!mon || !tue || !week) throw new Error('an issue is missing');
+    const monday = new Set(links(mon));
+    expect(links(tue).filter((l) => monday.has(l))).toEqual([]);
+    expect(links(tue).some((l) => l.startsWith('https://wire.example.kr/news/20261116'))).toBe(true);
+    // The weekly edition judged novelty against its own issues only: the daily's stories are in it too.
+    expect(links(week).filter((l) => monday.has(l)).length).toBeGreaterThan(0);
+  });
+
+  it("delivers each edition to its subscribers only, with a ledger per edition (no editions: the first one's)", async () => {
+    const recipients = (id: string): string[] =>
+      readdirSync(join(app.config.paths.outbox, id, 'recipients')).map((f) => f.replace(/\.eml$/, ''));
+    const who = async (id: string): Promise<string[]> => {
+      const out: string[] = [];
+      for (const f of readdirSync(join(app.config.paths.outbox, id, 'recipients'))) {
+        const m = await simpleParser(readFileSync(join(app.config.paths.outbox, id, 'recipients', f)));
+        out.push(m.to && !Array.isArray(m.to) ? (m.to.value[0]?.address ?? '') : '');
+      }
+      return out.sort();
+    };
+    expect(recipients('daily/2026-11-16')).toHaveLength(2);
+    expect(await who('daily/2026-11-16')).toEqual(['kim@example.org', 'park@example.org']);
+    expect(await who('daily/2026-11-17')).toEqual(['kim@example.org', 'park@example.org']);
+    expect(await who('weekly/2026-11-16')).toEqual(['lee@example.org']);
+    expect(app.store.deliveries.counts('daily/2026-11-16').sent).toBe(2);
+    expect(app.store.deliveries.counts('weekly/2026-11-16').sent).toBe(1);
+  });
+});
