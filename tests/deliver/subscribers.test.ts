@@ -67,6 +67,14 @@ describe('parseSubscribersCsv', () => {
     expect(en.subscribers[0]?.interests).toEqual(['markets']);
   });
 
+  it('reads an editions column, and leaves editions unset when the file has none', () => {
+    const r = parseSubscribersCsv(
+      'email,name,interests,editions\nkim@example.org,김매일,ai,daily;weekly\nlee@example.org,이,,\n',
+    );
+    expect(r.subscribers.map((s) => s.editions)).toEqual([['daily', 'weekly'], []]);
+    expect(parseSubscribersCsv('email\nkim@example.org\n').subscribers[0]?.editions).toBeUndefined();
+  });
+
   it('reads columns email,name,interests when there is no header, skipping blank and # lines', () => {
     const r = parseSubscribersCsv('# exported 2026-11\na@example.org,에이\n\nb@example.org\n');
     expect(r.subscribers.map((s) => [s.email, s.name])).toEqual([
