@@ -272,7 +272,9 @@ export interface Story {
 
 export interface HeadlineEntry {
   topicId: string;
-  /** One whole sentence. */
+  /** The linked item's cleaned title, shown before the sentences (absent: `text` is the title). */
+  title?: string | undefined;
+  /** One or two whole sentences of the linked item (or its cleaned title when it has none). */
   text: string;
   url: string;
   publisher: string;

@@ -91,12 +91,14 @@ function checkDependent(
   follows: boolean,
   underTitle = false,
 ): void {
-  if (follows) return;
-  const first = sentencesOf(text)[0] ?? text;
-  // An article's first sentence leans on nothing but its title, which only a lead is shown under.
-  if (underTitle && indexed.some((x) => positionIn(x, first) === 0)) return;
-  const rule = dependentRule(first, locale);
-  if (rule) faults.push({ kind: 'dependent', where, text, detail: rule.name });
+  const said = sentencesOf(text);
+  said.forEach((sentence, i) => {
+    if (i === 0 ? follows : indexed.some((x) => followsIn(x, said[i - 1] ?? '', sentence))) return;
+    // An article's first sentence leans on nothing but its title, shown only under that title.
+    if (i === 0 && underTitle && indexed.some((x) => positionIn(x, sentence) === 0)) return;
+    const rule = dependentRule(sentence, locale);
+    if (rule) faults.push({ kind: 'dependent', where, text, detail: rule.name });
+  });
 }
 
 /** Whether `b` is the sentence right after `a` in the item. */
@@ -164,11 +166,21 @@ export function checkIssue(input: CheckInput): IssueCheck {
   draft.headlines.forEach((entry, h) => {
     const at = `headline ${h + 1}`;
     const linked = byUrl.get(entry.url);
-    const text = squash(entry.text);
-    const isTitle = (x: Indexed): boolean => squash(cleanHeadline(x.item.title, [x.publisher])) === text;
+    const said = entry.title !== undefined ? sentencesOf(entry.text) : [];
+    said.forEach((text, i) => {
+      const prev = said[i - 1];
+      const follows = prev !== undefined && linked !== undefined && followsIn(linked, prev, text);
+      // A headline's sentences are shown under their item's title.
+      checkDependent(faults, indexed, locale, `${at} sentence ${i + 1}`, text, follows, i === 0);
+    });
+    const isTitle = (x: Indexed, t: string): boolean =>
+      squash(cleanHeadline(x.item.title, [x.publisher])) === squash(t);
     // A headline that is its item's own title leans on no sentence.
-    if (!linked || !isTitle(linked)) checkDependent(faults, indexed, locale, at, entry.text, false);
+    if (entry.title === undefined && (!linked || !isTitle(linked, entry.text))) {
+      checkDependent(faults, indexed, locale, at, entry.text, false);
+    }
     chrome(at, entry.text);
+    if (entry.title !== undefined) chrome(`${at} title`, entry.title);
     if (!linked) {
       faults.push({
         kind: 'credit',
@@ -183,17 +195,30 @@ export function checkIssue(input: CheckInput): IssueCheck {
         text: entry.text,
         detail: `labelled ${entry.publisher}, links to ${linked.publisher}`,
       });
-    } else if (positionIn(linked, text) === undefined && !isTitle(linked)) {
-      const writer = indexed.find((x) => positionIn(x, text) !== undefined);
+    } else if (entry.title !== undefined && !isTitle(linked, entry.title)) {
+      const writer = indexed.find((x) => isTitle(x, entry.title ?? ''));
       faults.push({
         kind: 'credit',
-        where: at,
-        text: entry.text,
-        detail: writer ? `sentence of ${writer.publisher} (${writer.url})` : 'sentence of no item',
+        where: `${at} title`,
+        text: entry.title,
+        detail: writer ? `title of ${writer.publisher} (${writer.url})` : 'title of no item',
       });
+    } else {
+      const foreign = (entry.title !== undefined ? said : [entry.text]).find(
+        (t) => positionIn(linked, t) === undefined && !(entry.title === undefined && isTitle(linked, t)),
+      );
+      if (foreign !== undefined) {
+        const writer = indexed.find((x) => positionIn(x, foreign) !== undefined);
+        faults.push({
+          kind: 'credit',
+          where: at,
+          text: foreign,
+          detail: writer ? `sentence of ${writer.publisher} (${writer.url})` : 'sentence of no item',
+        });
+      }
     }
     const mine: StoryText = {
-      title: linked ? linked.item.title : entry.text,
+      title: entry.title ?? (linked ? linked.item.title : entry.text),
       sentences: [entry.text],
       urls: [entry.url],
     };

@@ -146,7 +146,7 @@ export function composeIssue(input: ComposeInput): Draft {
     headlines.push(withInterests(entry, topic));
   }
 
-  const top = stories[0]?.headline ?? headlines[0]?.text ?? newsletter.title;
+  const top = stories[0]?.headline ?? headlines[0]?.title ?? headlines[0]?.text ?? newsletter.title;
   const title = `${label(labels, 'titlePrefix', '[브리핑]')} ${top}`;
   const more = stories.length + headlines.length - 1;
   const preheader =

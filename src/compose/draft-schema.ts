@@ -95,6 +95,7 @@ export const storySchema = z.strictObject({
 
 export const headlineSchema = z.strictObject({
   topicId: text,
+  title: text.optional(),
   text,
   url: link,
   publisher: text,

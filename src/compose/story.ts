@@ -7,7 +7,7 @@ import type { Article, ArticleSentence } from './article.js';
 import { isDependent } from './dependent.js';
 import { cleanHeadline } from './headline.js';
 import { sentencesToRead } from './reading.js';
-import { mmrSelect, scoreCandidates, type Candidate, type Scored } from './select.js';
+import { cueScore, mmrSelect, scoreCandidates, type Candidate, type Scored } from './select.js';
 import type { UsedSentences } from './used.js';
 
 export const LEAD_MIN = 2;
@@ -25,6 +25,36 @@ export const MAX_SECTIONS = 2;
 export const MAX_BULLET_CHARS = 300;
 /** Above this (weighted term cosine) a sentence repeats one already in the story. */
 export const STORY_REPEAT = 0.55;
+/**
+ * Added to a 왜 중요하냐면 candidate's score per unit of cue (significance, cause, concern,
+ * outlook: `cueScore`), so the bullets say why the story matters rather than restate it.
+ */
+export const WHY_CUE_BONUS = 0.5;
+
+/** Whether a Hangul syllable has ㄹ as its final consonant (할, 될, 늘어날: the future adnominal). */
+const endsInRieul = (word: string): boolean => {
+  const c = word.charCodeAt(word.length - 1);
+  return c >= 0xac00 && c <= 0xd7a3 && (c - 0xac00) % 28 === 8;
+};
+
+/**
+ * How much a sentence speaks of impact, cause or outlook, read from its grammar: a
+ * future adnominal before 것으로/전망/계획/예정/수 (늘어날 것으로, 내놓을 계획, 오를 수 있다),
+ * a cause (때문, 인해, 여파, -해서, -면서), and the cue words of `cueScore`. 0 to 1.
+ */
+export function whyCue(text: string): number {
+  let hits = cueScore(text) * 2;
+  const words = text.split(/\s+/);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i] ?? '';
+    if (endsInRieul(w) && /^(?:것|전망|계획|예정|방침|가능성|수)/u.test(words[i + 1] ?? '')) {
+      hits++;
+      break;
+    }
+  }
+  if (/때문|인해|여파|탓에|덕분|불가피|(?:해|아|어|여)서(?=\s)|면서(?=\s)/u.test(text)) hits++;
+  return Math.min(1, hits / 2);
+}
 
 /** Headlines and titles that promise analysis or explanation. */
 const EXPLAINER =
@@ -66,6 +96,11 @@ interface Pool {
   candidates: Candidate[];
   /** Whether each candidate stands on its own (no dependent-sentence rule of the locale catches it). */
   alone: boolean[];
+  /**
+   * The article sentences each candidate is made of (candidate indices): itself, or for a
+   * dependent sentence taken together with its predecessor, the two of them.
+   */
+  parts: number[][];
   scored: Scored[];
   /** Candidate index of (article index, sentence position). */
   index: Map<string, number>;
@@ -81,26 +116,69 @@ function pool(articles: readonly Article[], used: UsedSentences, headline: strin
     candidates.push({ text: s.text, position: s.position, item });
     sections.push(item === 0 ? s.section : -2);
   }
+  // A bullet is read without its article's title, so even a first sentence must stand alone.
+  const alone = candidates.map((c) => !isDependent(c.text, locale));
+  const parts = candidates.map((_c, i) => [i]);
+  // A dependent sentence may still be used together with the sentence it depends on.
+  const single = candidates.length;
+  for (let i = 0; i < single; i++) {
+    const c = candidates[i];
+    if (!c || alone[i]) continue;
+    const j = index.get(`${c.item}:${c.position - 1}`);
+    const prev = j === undefined ? undefined : candidates[j];
+    if (j === undefined || !prev || !alone[j] || sections[j] !== sections[i]) continue;
+    const text = `${prev.text} ${c.text}`;
+    if (text.length > MAX_BULLET_CHARS) continue;
+    candidates.push({ text, position: prev.position, item: c.item });
+    sections.push(sections[j] ?? -2);
+    alone.push(true);
+    parts.push([j, i]);
+  }
   return {
     candidates,
-    // A bullet is read without its article's title, so even a first sentence must stand alone.
-    alone: candidates.map((c) => !isDependent(c.text, locale)),
+    alone,
+    parts,
     scored: scoreCandidates(candidates, { title: headline, vectorOf: (t) => used.vectorOf(t) }),
     index,
     sections,
   };
 }
 
+/** Candidates that share no article sentence with `taken` (nor with an earlier one they keep). */
+function disjoint(p: Pool, picks: readonly number[], taken: readonly number[]): number[] {
+  const used = new Set(taken.flatMap((i) => p.parts[i] ?? [i]));
+  const out: number[] = [];
+  for (const i of picks) {
+    const mine = p.parts[i] ?? [i];
+    if (mine.some((x) => used.has(x))) continue;
+    for (const x of mine) used.add(x);
+    out.push(i);
+  }
+  return out;
+}
+
+/** Whether a candidate may be picked given what is already placed. */
+function free(p: Pool, i: number, taken: ReadonlySet<number>): boolean {
+  return !(p.parts[i] ?? [i]).some((x) => taken.has(x));
+}
+
 function pickWhy(p: Pool, lead: readonly number[]): number[] {
+  const taken = new Set(lead.flatMap((i) => p.parts[i] ?? [i]));
   const eligible = p.candidates
-    .map((c, i) => (c.text.length <= MAX_BULLET_CHARS && p.alone[i] ? i : -1))
+    .map((c, i) => (c.text.length <= MAX_BULLET_CHARS && p.alone[i] && free(p, i, taken) ? i : -1))
     .filter((i) => i >= 0);
-  const picks = mmrSelect(p.scored, WHY_MAX, {
-    exclude: lead,
-    only: eligible,
-    duplicateThreshold: STORY_REPEAT,
-    dropRestatements: true,
-  });
+  // Impact, cause and outlook come before what only restates the story.
+  const scored = p.scored.map((s) => ({ ...s, score: s.score + WHY_CUE_BONUS * whyCue(s.candidate.text) }));
+  const picks = disjoint(
+    p,
+    mmrSelect(scored, WHY_MAX + 1, {
+      exclude: lead,
+      only: eligible,
+      duplicateThreshold: STORY_REPEAT,
+      dropRestatements: true,
+    }),
+    lead,
+  ).slice(0, WHY_MAX);
   const chars = picks.reduce((n, i) => n + (p.candidates[i]?.text.length ?? 0), 0);
   return picks.length > WHY_MIN && chars > WHY_CHARS ? picks.slice(0, WHY_MIN) : picks;
 }
@@ -109,16 +187,25 @@ function pickSections(p: Pool, article: Article, taken: readonly number[]): Arra
   const found: Array<{ heading: number; picks: number[]; value: number }> = [];
   const avoid = [...taken];
   article.headings.forEach((_h, k) => {
+    const placed = new Set(avoid.flatMap((i) => p.parts[i] ?? [i]));
     const only = p.sections
-      .map((sec, i) => (sec === k && p.alone[i] && (p.candidates[i]?.text.length ?? 0) <= MAX_BULLET_CHARS ? i : -1))
+      .map((sec, i) =>
+        sec === k && p.alone[i] && free(p, i, placed) && (p.candidates[i]?.text.length ?? 0) <= MAX_BULLET_CHARS
+          ? i
+          : -1,
+      )
       .filter((i) => i >= 0);
     if (only.length === 0) return;
-    let picks = mmrSelect(p.scored, SECTION_BULLETS, {
-      only,
-      exclude: avoid,
-      duplicateThreshold: STORY_REPEAT,
-      dropRestatements: true,
-    });
+    let picks = disjoint(
+      p,
+      mmrSelect(p.scored, SECTION_BULLETS, {
+        only,
+        exclude: avoid,
+        duplicateThreshold: STORY_REPEAT,
+        dropRestatements: true,
+      }),
+      avoid,
+    );
     let chars = 0;
     picks = picks.filter((i, n) => {
       chars += p.candidates[i]?.text.length ?? 0;
@@ -190,6 +277,11 @@ export function buildStory({ topic, articles, sources, publishers, used, locale 
   };
   used.addAll(story.lead);
   used.addAll(story.why);
+  // A bullet made of two sentences also places each of them.
+  for (const i of why) for (const x of p.parts[i] ?? []) if (x !== i) used.add(p.candidates[x]?.text ?? '');
   for (const x of story.sections) used.addAll(x.bullets);
+  for (const i of sections.flatMap((x) => x.picks)) {
+    for (const x of p.parts[i] ?? []) if (x !== i) used.add(p.candidates[x]?.text ?? '');
+  }
   return story;
 }

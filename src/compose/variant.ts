@@ -41,8 +41,8 @@ function inAny(part: Story | HeadlineEntry, wanted: ReadonlySet<string>): boolea
 /** The title (and subject, preheader) composeIssue would give an issue whose first part is `top`. */
 function retitled(draft: Draft, stories: Story[], headlines: HeadlineEntry[], labels: Labels): Draft {
   const prefix = label(labels, 'titlePrefix', '[브리핑]');
-  const oldTop = draft.stories[0]?.headline ?? draft.headlines[0]?.text;
-  const top = stories[0]?.headline ?? headlines[0]?.text ?? draft.newsletter;
+  const oldTop = draft.stories[0]?.headline ?? draft.headlines[0]?.title ?? draft.headlines[0]?.text;
+  const top = stories[0]?.headline ?? headlines[0]?.title ?? headlines[0]?.text ?? draft.newsletter;
   const more = stories.length + headlines.length - 1;
   const preheader =
     more > 0

@@ -54,6 +54,8 @@ export interface StoryView {
 
 export interface HeadlineView {
   topicId: string;
+  /** The item's title before the sentences; '' when the entry is its title alone. */
+  title: string;
   text: string;
   url: string;
   publisher: string;
@@ -143,7 +145,13 @@ function storyView(s: Story): StoryView {
 }
 
 function headlineView(h: HeadlineEntry): HeadlineView {
-  return { topicId: clean(h.topicId), text: clean(h.text), url: httpUrl(h.url), publisher: clean(h.publisher) };
+  return {
+    topicId: clean(h.topicId),
+    title: clean(h.title ?? ''),
+    text: clean(h.text),
+    url: httpUrl(h.url),
+    publisher: clean(h.publisher),
+  };
 }
 
 export function buildView(draft: Draft, opts: ViewOptions): IssueView {

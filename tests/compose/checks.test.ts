@@ -3,7 +3,19 @@ import { checkIssue } from '../../src/compose/checks.js';
 import { composeIssue } from '../../src/compose/index.js';
 import { sameStory } from '../../src/compose/same-story.js';
 import type { Draft } from '../../src/types.js';
-import { aiLaw, allItems, chipsBest, chipsSecond, composeInput, item, p, SOURCES, topic, transit } from './fixtures.js';
+import {
+  aiLaw,
+  allItems,
+  chipsBest,
+  chipsSecond,
+  composeChecked,
+  composeInput,
+  item,
+  p,
+  SOURCES,
+  topic,
+  transit,
+} from './fixtures.js';
 
 const clean = composeIssue(composeInput());
 const check = (draft: Draft) => checkIssue({ draft, items: allItems, sources: SOURCES });
@@ -182,5 +194,47 @@ describe('composeIssue credits and places each story once', () => {
       items: new Map([...input.items, [retold.id, retold]]),
     });
     expect(d.headlines.map((e) => e.topicId)).toEqual(['t-transit', 't-weather']);
+  });
+});
+
+describe('composeIssue keeps every sentence standing on its own', () => {
+  const one = (blocks: ReturnType<typeof p>[], title = '서울시, 자율주행 버스 심야 노선 10개로 확대') =>
+    item({ title, source: '한빛일보', link: `https://hanbit.example.com/a/${title.length}`, blocks });
+
+  it('takes a dependent sentence together with the sentence it depends on', () => {
+    const bus = one([
+      p('서울시가 자율주행 심야버스 노선을 다음 달부터 10개로 늘린다. 지금은 강남과 여의도 등 3개 노선만 다닌다.'),
+      p('새 노선은 홍대입구와 신촌, 동대문 일대를 지난다. 요금은 일반 심야버스와 같은 2500원이다.'),
+      p('시는 올해 자율주행 버스 이용객이 누적 12만 명을 넘었다고 밝혔다. 이는 지난해의 네 배에 이르는 규모다.'),
+      p('운전석에는 여전히 안전요원이 탄다. 시는 2028년부터 안전요원 없는 운행을 시험할 계획이다.'),
+    ]);
+    const d = composeChecked(composeInput({ topics: [topic('t-bus', [bus])], items: new Map([[bus.id, bus]]) }));
+    const bullets = d.stories[0]!.why;
+    expect(bullets).toContain(
+      '시는 올해 자율주행 버스 이용객이 누적 12만 명을 넘었다고 밝혔다. 이는 지난해의 네 배에 이르는 규모다.',
+    );
+    for (const b of bullets) expect(b.startsWith('이는')).toBe(false);
+  });
+
+  it('prefers 왜 중요하냐면 bullets of impact, cause and outlook over procedure that restates the story', () => {
+    const fare = one(
+      [
+        p('서울 시내버스 기본요금이 다음 달 1일부터 1700원으로 오른다. 서울시는 12일 요금 조정안을 확정했다.'),
+        p(
+          '시내버스 기본요금은 카드 기준 1500원에서 1700원으로 200원 오른다. 서울 시내버스 요금이 오르는 것은 2023년 이후 3년 만이다.',
+        ),
+        p(
+          '조정안은 지난달 시의회 의견 청취와 물가대책위원회 심의를 거쳤다. 서울시는 올해 안에 지하철 요금 조정안도 낼 예정이다.',
+        ),
+        p('요금이 오르면 시민 한 사람의 교통비 부담이 한 달 평균 8000원 늘어날 것으로 예상된다.'),
+        p('서울시는 버스 회사들의 적자가 1조 원을 넘어 요금 인상이 불가피했다고 설명했다.'),
+      ],
+      '서울 시내버스 요금 1700원으로 오른다',
+    );
+    const d = composeChecked(composeInput({ topics: [topic('t-fare', [fare])], items: new Map([[fare.id, fare]]) }));
+    const why = d.stories[0]!.why;
+    expect(why).toContain('서울시는 버스 회사들의 적자가 1조 원을 넘어 요금 인상이 불가피했다고 설명했다.');
+    expect(why).toContain('요금이 오르면 시민 한 사람의 교통비 부담이 한 달 평균 8000원 늘어날 것으로 예상된다.');
+    expect(why).not.toContain('조정안은 지난달 시의회 의견 청취와 물가대책위원회 심의를 거쳤다.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBoilerplate, isCompleteSentence } from '../../src/compose/index.js';
+import { isBoilerplate, isCompleteSentence, splitSentences } from '../../src/compose/index.js';
 import type { Draft, Item } from '../../src/types.js';
 import { fingerprint } from '../../src/compose/text.js';
 import {
@@ -21,11 +21,12 @@ import {
 
 const draft = composeChecked(composeInput());
 
+/** Every sentence of the issue (a bullet or headline may hold two). */
 function allSentences(d: Draft): string[] {
   return [
     ...d.stories.flatMap((s) => [...s.lead, ...s.why, ...s.sections.flatMap((x) => x.bullets)]),
     ...d.headlines.map((e) => e.text),
-  ];
+  ].flatMap((t) => splitSentences(t));
 }
 
 /** The text of all blocks of some items, to check that a sentence was taken whole. */
@@ -69,7 +70,7 @@ describe('composeIssue', () => {
   it('draws 왜 중요하냐면 from all of the topic’s items', () => {
     const chips = draft.stories[0]!;
     const body = bodyOf([chipsBest, chipsSecond, chipsThird]);
-    for (const w of chips.why) expect(body).toContain(w);
+    for (const w of chips.why.flatMap((t) => splitSentences(t))) expect(body).toContain(w);
     expect(chips.why.some((w) => !bodyOf([chipsBest]).includes(w))).toBe(true);
   });
 
@@ -122,17 +123,19 @@ describe('composeIssue', () => {
     });
   });
 
-  it('writes one whole sentence per headline, linked to the best item with its publisher', () => {
+  it('writes each headline as the cleaned title and one or two sentences of one item, with its publisher', () => {
     expect(draft.headlines[0]).toEqual({
       topicId: 't-transit',
-      text: '서울 지하철 기본요금이 다음 달부터 1550원으로 150원 오른다.',
+      title: '서울 지하철 요금 150원 오른다',
+      text: '서울 지하철 기본요금이 다음 달부터 1550원으로 150원 오른다. 서울시는 누적 적자를 줄이기 위해 요금 조정이 불가피하다고 설명했다.',
       url: transit.link,
       publisher: '누리경제',
     });
     const w = draft.headlines[1]!;
     expect(w.url).toBe(weather.link);
+    expect(w.title).toBe('주말 전국에 봄비…미세먼지 씻겨');
     expect(w.text).not.toContain('…');
-    expect(w.text.length).toBeLessThanOrEqual(120);
+    expect(w.text.length).toBeLessThanOrEqual(220);
   });
 
   it('marks analysis, explainers and follow-ups with 💡 and news with 🖊️', () => {
