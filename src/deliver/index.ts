@@ -62,3 +62,4 @@ export {
   type SendTestDeps,
 } from './deliver.js';
 export { escapeHtml } from './unsubscribe-page.js';
+export { probeSmtp, type SmtpProbe, type SmtpProbeResult } from './probe.js';

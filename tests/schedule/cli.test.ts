@@ -183,7 +183,16 @@ describe('briefing schedule as a service', () => {
       };
     };
     expect(report.ok).toBe(true);
-    expect(report.checks.map((c) => c.name)).toEqual(['config', 'templates', 'locale', 'data', 'sources', 'schedule']);
+    expect(report.checks.map((c) => c.name)).toEqual([
+      'config',
+      'templates',
+      'locale',
+      'writable',
+      'data',
+      'delivery',
+      'sources',
+      'schedule',
+    ]);
     expect(report.sources.map((s) => s.state)).toEqual(['ok', 'ok', 'ok']);
     expect(report.schedule.lastRun).toMatchObject({
       slot: runs[runs.length - 1]?.slot,

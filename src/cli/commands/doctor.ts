@@ -10,13 +10,16 @@ import { EXIT } from '../exit.js';
 import { globalOptions, print, readConfig } from '../context.js';
 import { templateInventory } from '../templates-inventory.js';
 
-type Level = 'ok' | 'warn' | 'fail';
-
-interface Check {
-  name: string;
-  level: Level;
-  detail: string;
-}
+import {
+  baseUrlCheck,
+  type Check,
+  credentialsCheck,
+  dataWritableCheck,
+  deliveriesCheck,
+  dkimCheck,
+  type Level,
+  smtpCheck,
+} from '../doctor-checks.js';
 
 interface SourceCheck {
   name: string;
@@ -76,6 +79,15 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
 
   checks.push(await templatesCheck(config));
   checks.push(await localeCheck(config));
+  for (const c of [
+    await smtpCheck(config),
+    credentialsCheck(config),
+    dkimCheck(config),
+    baseUrlCheck(config),
+    dataWritableCheck(config.paths.data),
+  ]) {
+    if (c) checks.push(c);
+  }
 
   const { Store: StoreImpl } = await import('../../store/index.js');
   const { scheduleStatus, formatScheduleStatus, processIdentity, pidAlive } = await import('../../schedule/index.js');
@@ -92,6 +104,7 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
       accessSync(data, constants.W_OK);
       store = StoreImpl.open(data);
       checks.push(storeCheck(store, data));
+      checks.push(deliveriesCheck(store));
     } catch (e) {
       checks.push({
         name: 'data',
@@ -105,8 +118,8 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
     const bad = sources.filter((s) => s.level !== 'ok').length;
     checks.push({
       name: 'sources',
-      level: bad ? 'warn' : 'ok',
-      detail: `${sources.length} configured, ${bad ? `${bad} failing or partly read` : 'none failing'}`,
+      level: bad ? 'fail' : 'ok',
+      detail: `${sources.length} configured, ${bad ? `${bad} failing or partly read (see below; \`briefing collect\` says more)` : 'none failing'}`,
     });
     const none = { lastRun: () => undefined, lastFailure: () => undefined, getLock: () => undefined };
     try {
@@ -168,7 +181,7 @@ function sourceChecks(config: BriefingConfig, store: Store | undefined): SourceC
     return {
       name: s.name,
       url: s.url,
-      level: state === 'ok' || state === 'never fetched' ? 'ok' : 'warn',
+      level: state === 'ok' || state === 'never fetched' ? 'ok' : 'fail',
       state,
       failures,
       lastStatus: h?.lastStatus ?? null,
