@@ -15,6 +15,39 @@ export interface ActionResult {
   issueId?: string | undefined;
 }
 
+/** A stored item the editor can add as a headline. */
+export interface StoredItemHit {
+  id: number;
+  title: string;
+  /** The item's link (canonical when known). */
+  url: string;
+  publisher: string;
+  publishedAt: string;
+}
+
+/** A draft as the desk reads it: the draft, its file, and the file's text (its version). */
+export interface DraftOnDisk {
+  draft: Draft;
+  file: string;
+  text: string;
+}
+
+/** What the editor's desk needs to change a draft and to find stored items. */
+export interface DeskDeps {
+  /** The draft of an issue (the default one when no id) with its file's text. */
+  readDraft(issueId?: string): Promise<DraftOnDisk>;
+  /**
+   * Check a draft the way `briefing render` reads one (same messages, naming the file's lines),
+   * then write it atomically and render it into its issue folder as `render` does. Returns the
+   * file's new text. Nothing is written when the check fails.
+   */
+  writeDraft(file: string, draft: unknown): Promise<string>;
+  /** Stored items whose title has every word, newest first. */
+  searchItems(words: string, limit: number): Promise<StoredItemHit[]>;
+  /** The stored item at this link, if any. */
+  itemByUrl(url: string): Promise<StoredItemHit | undefined>;
+}
+
 /**
  * Everything the preview needs from the rest of the product, in one object. The CLI wires it
  * with the pipeline; tests pass small real implementations.
@@ -34,6 +67,8 @@ export interface PreviewDeps {
   recompose?: (() => Promise<ActionResult>) | undefined;
   /** Send the issue once to one address (a test send, outside the subscriber list). */
   sendTest?: ((to: string, issueId: string) => Promise<ActionResult>) | undefined;
+  /** Editing on the page; without it the page only previews. */
+  desk?: DeskDeps | undefined;
   logger?: Logger | undefined;
 }
 

@@ -4,6 +4,8 @@
  */
 import type { IssueStyle } from '../types.js';
 import { PAGE_SCRIPT } from './client.js';
+import { DESK_SCRIPT } from './desk-client.js';
+import { DESK_CSS } from './desk-styles.js';
 import { STYLES, type IssueSummary } from './deps.js';
 import { escapeHtml as esc } from './escape.js';
 import { PAGE_CSS } from './styles.js';
@@ -26,6 +28,8 @@ export interface PageInput {
   view: ViewState;
   issues: readonly IssueSummary[];
   actions: { recollect: boolean; recompose: boolean; sendTest: boolean };
+  /** Whether the page can edit the draft (the desk panel beside the email). */
+  desk?: boolean | undefined;
   /** Nonce of the inline script and style (Content-Security-Policy). */
   nonce: string;
 }
@@ -120,6 +124,24 @@ function errorBox(view: ViewState): string {
 </div>`;
 }
 
+/** The desk panel: filled by the desk script from the draft; none of it is part of the email. */
+function deskPanel(): string {
+  return `<aside id="desk" aria-label="Edit the issue">
+<div class="row"><button type="button" id="undo" disabled title="Ctrl+Z">Undo</button><button type="button" id="redo" disabled title="Ctrl+Shift+Z">Redo</button>
+<button type="button" id="desk-reload" hidden>Reload</button></div>
+<p id="desk-status" role="status" aria-live="polite"></p>
+<div class="row edit"><label for="d-title">Title</label><input type="text" id="d-title" data-key="title"></div>
+<div class="row edit"><label for="d-subject">Subject</label><input type="text" id="d-subject" data-key="subject"></div>
+<h2>Top stories</h2>
+<ol id="stories" class="cards" aria-label="Top stories"></ol>
+<h2>Headlines</h2>
+<ol id="headlines" class="cards" aria-label="Headlines"></ol>
+<h2>Add a headline</h2>
+<form id="find" class="row"><input type="search" id="find-q" placeholder="words of a stored item, or a link https://…" aria-label="Find a stored item, or paste a link"><button type="submit">Find</button></form>
+<ul id="found" aria-label="Found items"></ul>
+</aside>`;
+}
+
 export function shellPage(input: PageInput): string {
   const { query, view, actions, nonce } = input;
   const frameSrc = `/frame?${queryString({ issue: query.issue, style: query.style, scheme: query.scheme, v: String(view.version) })}`;
@@ -142,7 +164,7 @@ export function shellPage(input: PageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style nonce="${esc(nonce)}">${PAGE_CSS}</style>
+<style nonce="${esc(nonce)}">${PAGE_CSS}${input.desk ? DESK_CSS : ''}</style>
 </head>
 <body ${dataAttrs}${query.scheme === 'dark' ? ' class="dark"' : ''}>
 <header class="bar">
@@ -172,13 +194,16 @@ ${actionButton('recompose', 'Re-compose', actions.recompose)}
 ${metaRows(view)}
 </section>
 ${errorBox(view)}
+${input.desk ? `<div class="work">${deskPanel()}` : ''}
 <main id="stage" class="stage ${query.width}">
 <iframe id="frame" title="Email preview" src="${esc(frameSrc)}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"${
     query.part === 'html' ? '' : ' hidden'
   }></iframe>
 <pre id="text"${query.part === 'text' ? '' : ' hidden'}></pre>
 </main>
+${input.desk ? '</div>' : ''}
 <script nonce="${esc(nonce)}">${PAGE_SCRIPT}</script>
+${input.desk ? `<script nonce="${esc(nonce)}">${DESK_SCRIPT}</script>` : ''}
 </body>
 </html>
 `;

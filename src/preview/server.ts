@@ -5,11 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BriefingError, isBriefingError, reasonOf } from '../errors.js';
-import type { ActionResult, IssueSummary, PreviewDeps } from './deps.js';
+import { BriefingError, reasonOf } from '../errors.js';
+import { actionRoutes } from './actions.js';
+import type { IssueSummary, PreviewDeps } from './deps.js';
+import { deskRoutes } from './desk-api.js';
 import { EventHub } from './events.js';
-import { checkHost, checkSameOrigin, isIssueId, parseTestAddress } from './guard.js';
-import { HttpError, readJson, send, sendJson, sendText } from './http.js';
+import { checkHost, checkSameOrigin, isIssueId } from './guard.js';
+import { HttpError, send, sendJson, sendText } from './http.js';
 import { errorDocument, parsePageQuery, shellPage } from './page.js';
 import { keyString, Previewer, type ViewKey } from './previewer.js';
 import { frameDocument } from './view.js';
@@ -49,11 +51,6 @@ function keyOf(url: URL): ViewKey {
   return { issue, style: q.style };
 }
 
-function actionStatus(e: unknown): number {
-  if (e instanceof HttpError) return e.status;
-  return isBriefingError(e) && (e.code === 'EUSAGE' || e.code === 'ENOTFOUND') ? 400 : 500;
-}
-
 export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {}): Promise<PreviewServer> {
   const host = opts.host ?? '127.0.0.1';
   const logger = deps.logger;
@@ -65,7 +62,6 @@ export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {})
     draftFiles.add(file);
     watcher?.add(file);
   });
-  let busy: string | undefined;
   let port = 0;
 
   async function refresh(changed: string[] = []): Promise<void> {
@@ -100,6 +96,7 @@ export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {})
       view: view.state,
       issues,
       actions: { recollect: !!deps.recollect, recompose: !!deps.recompose, sendTest: !!deps.sendTest },
+      desk: !!deps.desk,
       nonce,
     });
     send(res, 200, html, 'text/html; charset=utf-8', {
@@ -137,28 +134,6 @@ export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {})
     hub.sendTo(res, 'view', view.state);
   };
 
-  function action(name: string, run: (body: Record<string, unknown>) => Promise<ActionResult>): Handler {
-    return async (req, res) => {
-      const body = await readJson(req);
-      if (busy) throw new HttpError(409, `${busy} is still running; try again when it finishes`);
-      busy = name;
-      try {
-        const result = await run(body);
-        logger?.info(`preview: ${name}`, { message: result.message });
-        sendJson(res, 200, result);
-      } catch (e) {
-        logger?.warn(`preview: ${name} failed`, { error: reasonOf(e) });
-        sendJson(res, actionStatus(e), { error: reasonOf(e), code: isBriefingError(e) ? e.code : 'ERROR' });
-      } finally {
-        busy = undefined;
-      }
-    };
-  }
-
-  const unavailable = (what: string): never => {
-    throw new HttpError(501, `${what} is not available in this setup`);
-  };
-
   const routes: Record<string, { method: 'GET' | 'POST'; handle: Handler }> = {
     '/': { method: 'GET', handle: page },
     '/frame': { method: 'GET', handle: frame },
@@ -166,32 +141,14 @@ export async function startPreview(deps: PreviewDeps, opts: PreviewOptions = {})
     '/api/view': { method: 'GET', handle: viewJson },
     '/api/issues': { method: 'GET', handle: async (_q, res) => sendJson(res, 200, await listIssues()) },
     '/events': { method: 'GET', handle: events },
-    '/api/recollect': {
-      method: 'POST',
-      handle: action('re-collect', async () => (deps.recollect ?? (() => unavailable('re-collect')))()),
-    },
-    '/api/recompose': {
-      method: 'POST',
-      handle: action('re-compose', async () => {
-        const result = await (deps.recompose ?? (() => unavailable('re-compose')))();
-        await refresh();
-        return result;
-      }),
-    },
-    '/api/send-test': {
-      method: 'POST',
-      handle: action('test send', async (body) => {
-        const send = deps.sendTest ?? (() => unavailable('test send'));
-        const to = parseTestAddress(body.to);
-        if (!to) throw new HttpError(400, 'write one email address like editor@example.com');
-        const issue =
-          typeof body.issue === 'string' && body.issue
-            ? body.issue
-            : (await previewer.view({ issue: undefined, style: undefined })).state.issueId;
-        if (!issue || !isIssueId(issue)) throw new HttpError(400, 'no issue to send; compose one first');
-        return send(to, issue);
-      }),
-    },
+    ...actionRoutes({
+      deps,
+      refresh: () => refresh(),
+      defaultIssue: async () => (await previewer.view({ issue: undefined, style: undefined })).state.issueId,
+    }),
+    ...(deps.desk
+      ? deskRoutes({ desk: deps.desk, refresh: () => refresh(), version: () => previewer.version, logger })
+      : {}),
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -52,4 +52,11 @@ main.stage pre#text { width: 100%; max-width: 760px; margin: 0; padding: 16px; o
   background: var(--panel); border: 1px solid var(--line); font: 13px/1.5 ui-monospace, Menlo, Consolas, monospace; }
 main.stage.phone pre#text { max-width: 360px; }
 [hidden] { display: none !important; }
+@media (max-width: 600px) {
+  header.bar .group { flex-wrap: wrap; max-width: 100%; }
+  select#issue, select#style { max-width: calc(100vw - 90px); }
+  .actions { margin-left: 0; flex-wrap: wrap; }
+  .actions form { flex-wrap: wrap; max-width: 100%; }
+  .actions input { width: auto; flex: 1; min-width: 0; }
+}
 `;

@@ -22,6 +22,36 @@ interface ItemRow {
   image: string | null;
 }
 
+interface ListedRow {
+  id: number;
+  source: string;
+  title: string;
+  link: string;
+  canonical_link: string;
+  published_at: string;
+}
+
+/** What a search of the stored items gives of each: enough to list it and make it a headline. */
+export interface ListedItemRow {
+  id: number;
+  source: string;
+  title: string;
+  link: string;
+  canonicalLink: string;
+  publishedAt: string;
+}
+
+function listed(r: ListedRow): ListedItemRow {
+  return {
+    id: r.id,
+    source: r.source,
+    title: r.title,
+    link: r.link,
+    canonicalLink: r.canonical_link,
+    publishedAt: r.published_at,
+  };
+}
+
 /** A stored picture column back as a Picture; anything unreadable is no picture. */
 function pictureOf(json: string | null): Picture | undefined {
   if (!json) return undefined;
@@ -175,6 +205,38 @@ export class ItemRepo {
       for (const r of rows) map.set(r.id, toItem(r));
     }
     return ids.flatMap((id) => map.get(id) ?? []);
+  }
+
+  /**
+   * Items whose title holds every word (case-insensitive for Latin letters), newest first:
+   * what the editor's desk offers as headlines.
+   */
+  search(words: readonly string[], limit: number): ListedItemRow[] {
+    const terms = words
+      .map((w) => w.trim())
+      .filter((w) => w.length > 0)
+      .slice(0, 8);
+    if (terms.length === 0) return [];
+    const like = terms.map(() => "title LIKE ? ESCAPE '\\'").join(' AND ');
+    const rows = this.db
+      .prepare(
+        `SELECT id, source, title, link, canonical_link, published_at FROM items WHERE ${like}
+         ORDER BY published_at DESC, id DESC LIMIT ?`,
+      )
+      .all(...terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`), limit) as ListedRow[];
+    return rows.map(listed);
+  }
+
+  /** The item stored at one of these links (its canonical link or the feed's own), if any. */
+  atLink(links: readonly string[]): ListedItemRow | undefined {
+    const find = this.db.prepare(
+      'SELECT id, source, title, link, canonical_link, published_at FROM items WHERE canonical_link = ? OR link = ? ORDER BY id LIMIT 1',
+    );
+    for (const l of links) {
+      const row = find.get(l, l) as ListedRow | undefined;
+      if (row) return listed(row);
+    }
+    return undefined;
   }
 
   /** The highest item id so far (0 when empty). */

@@ -127,6 +127,32 @@ describe('briefing preview', () => {
       events.close();
     }
 
+    // A change on the desk is saved through the draft schema and rendered into the issue folder as
+    // `briefing render` renders it: running render on the saved draft changes no byte of issue.html.
+    const read = JSON.parse((await request(`${url}api/draft`)).body) as {
+      rev: string;
+      draft: { headlines: unknown[] };
+    };
+    read.draft.headlines.reverse();
+    const html = join(dir, 'outbox', issueId, 'issue.html');
+    const before = readFileSync(html, 'utf8');
+    const origin = url.replace(/\/$/, '');
+    const saved = await request(`${url}api/draft/save`, {
+      method: 'POST',
+      headers: { origin, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      body: JSON.stringify({ rev: read.rev, draft: read.draft }),
+    });
+    expect(saved.status).toBe(200);
+    const fromDesk = readFileSync(html, 'utf8');
+    expect(fromDesk).not.toBe(before);
+    const rendered = spawnSync(process.execPath, [...CLI, '--config', config, 'render', draft], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(rendered.status).toBe(0);
+    expect(readFileSync(html, 'utf8')).toBe(fromDesk);
+    expect(fromDesk).not.toMatch(/id="desk"|data-key=|draggable/);
+
     const refused = await request(`${url}api/recompose`, {
       method: 'POST',
       headers: { origin: 'http://127.0.0.1:9', 'content-type': 'application/json' },

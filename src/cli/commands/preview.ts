@@ -6,7 +6,9 @@ import { DEFAULT_CONFIG_FILE } from '../../config/defaults.js';
 import { BriefingError } from '../../errors.js';
 import type { PreviewDeps } from '../../preview/deps.js';
 import { bindsBeyondLoopback, isIssueId } from '../../preview/guard.js';
+import type { Draft } from '../../types.js';
 import { globalOptions, openApp, print, readConfigSync } from '../context.js';
+import { wireDesk } from './preview-desk.js';
 
 interface PreviewCliOptions {
   port: string;
@@ -20,7 +22,7 @@ export function registerPreview(program: Command): void {
   program
     .command('preview')
     .description(
-      'show the draft in a browser, rendered as it will be sent; the page reloads live on template, locale, config or draft edits',
+      'show the draft in a browser, rendered as it will be sent, and edit it there (reorder, drop, pin, block, rewrite, alternatives, pictures, headlines, undo); the page reloads live on template, locale, config or draft edits',
     )
     .option('-p, --port <n>', 'port to listen on (0 = a free one)', '0')
     .option('--host <address>', 'address to listen on; keep loopback unless others must see it', '127.0.0.1')
@@ -112,28 +114,31 @@ async function wirePreview(app: App, cmd: Command, opts: PreviewCliOptions): Pro
     return join(app.store.issues.get(id)?.dir ?? join(app.config.paths.outbox, id), 'draft.yaml');
   };
 
+  const loadDraft = async (issueId?: string): Promise<Draft> => {
+    const file = draftFile(issueId);
+    if (!file) {
+      throw new BriefingError(
+        'ENOTFOUND',
+        'no issue has been composed yet',
+        'press Re-compose, or run `briefing compose`',
+      );
+    }
+    if (!existsSync(file)) {
+      throw new BriefingError(
+        'ENOTFOUND',
+        `draft not found: ${file}`,
+        'pick another issue, or run `briefing compose --force`',
+      );
+    }
+    return parseDraft(readFileSync(file, 'utf8'), file);
+  };
+
   return {
     watch: [app.config.paths.templates, app.config.paths.locales, configFile],
     logger: app.logger,
     draftFile,
-    async loadDraft(issueId) {
-      const file = draftFile(issueId);
-      if (!file) {
-        throw new BriefingError(
-          'ENOTFOUND',
-          'no issue has been composed yet',
-          'press Re-compose, or run `briefing compose`',
-        );
-      }
-      if (!existsSync(file)) {
-        throw new BriefingError(
-          'ENOTFOUND',
-          `draft not found: ${file}`,
-          'pick another issue, or run `briefing compose --force`',
-        );
-      }
-      return parseDraft(readFileSync(file, 'utf8'), file);
-    },
+    loadDraft,
+    desk: await wireDesk(app, live, draftFile, loadDraft),
     async render(draft, { style }) {
       const a = live();
       const rendered = await renderDraft(a, draft, style ?? draft.style);
