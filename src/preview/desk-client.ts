@@ -332,6 +332,49 @@ export const DESK_SCRIPT = String.raw`(() => {
     else step(undo, redo, 'undone');
   });
 
+  /** The desk field that holds a text of the email: a double click on the email jumps to it. */
+  function fieldFor(text) {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (!t || !draft) return undefined;
+    const fields = [];
+    draft.stories.forEach((s, i) => {
+      fields.push(['s' + i + '.headline', s.headline]);
+      s.lead.forEach((x, k) => fields.push(['s' + i + '.lead.' + k, x]));
+      s.why.forEach((x, k) => fields.push(['s' + i + '.why.' + k, x]));
+      s.sections.forEach((sec, j) => {
+        fields.push(['s' + i + '.sec' + j + '.heading', sec.heading]);
+        sec.bullets.forEach((x, k) => fields.push(['s' + i + '.sec' + j + '.' + k, x]));
+      });
+    });
+    draft.headlines.forEach((h, i) => fields.push(['h' + i + '.text', h.text]));
+    // The longest field the clicked text contains (a lead paragraph holds several sentences).
+    let best;
+    for (const [key, value] of fields) {
+      if (value && t.includes(value.trim()) && (!best || value.length > best[1].length)) best = [key, value];
+    }
+    return best ? best[0] : undefined;
+  }
+  const frame = document.getElementById('frame');
+  function attach() {
+    let doc;
+    try { doc = frame.contentDocument; } catch (e) { return; }
+    if (!doc || doc.__desk) return;
+    doc.__desk = true;
+    doc.addEventListener('dblclick', (e) => {
+      const target = e.target && e.target.closest ? e.target.closest('p, li, h1, h2, h3, td, div') : null;
+      const key = target ? fieldFor(target.textContent || '') : undefined;
+      if (!key) return;
+      e.preventDefault();
+      const field = desk.querySelector('[data-key="' + CSS.escape(key) + '"]');
+      if (!field) return;
+      field.scrollIntoView({ block: 'center' });
+      field.focus();
+      if (field.select) field.select();
+    });
+  }
+  frame.addEventListener('load', attach);
+  attach();
+
   fetch('/api/draft' + (issue ? '?issue=' + encodeURIComponent(issue) : ''))
     .then(async (r) => {
       const j = await r.json().catch(() => ({}));

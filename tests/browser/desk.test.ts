@@ -153,6 +153,11 @@ describe('the desk in Chromium', () => {
     await changeAndSee(page, '반도체 수출, 넉 달 만에 12% 반등', () => page.keyboard.press('Enter'));
     expect(draftOnDisk(desk).stories[0]?.headline).toBe('반도체 수출, 넉 달 만에 12% 반등');
 
+    // A double click on a sentence of the email puts the cursor in its field.
+    await shown(page, '충전 사업자의 수익 구조가 바뀐다.').dblclick();
+    await expect
+      .poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")'))
+      .toBe('bullet 2 of story 2');
     const bullet = page.getByRole('textbox', { name: 'bullet 2 of story 2' });
     await bullet.fill('충전 사업자의 수익 구조가 kWh당 30원만큼 바뀐다.');
     await changeAndSee(page, '충전 사업자의 수익 구조가 kWh당 30원만큼 바뀐다.', () => bullet.press('Enter'));
