@@ -316,7 +316,11 @@ export const DESK_SCRIPT = String.raw`(() => {
     }
   }
 
-  $('d-title').addEventListener('change', (e) => { const v = e.target.value; change('changed the title', (d) => { d.title = v; }); });
+  $('d-title').addEventListener('change', (e) => { const v = e.target.value; change('changed the title', (d) => {
+    // A subject that only repeated the title follows it.
+    if (d.subject === d.title) d.subject = v;
+    d.title = v;
+  }); });
   $('d-subject').addEventListener('change', (e) => { const v = e.target.value; change('changed the subject', (d) => { d.subject = v; }); });
   for (const id of ['d-title', 'd-subject']) $(id).addEventListener('keydown', (e) => { if (e.key === 'Enter') e.target.blur(); });
   $('undo').addEventListener('click', () => step(undo, redo, 'undone'));
