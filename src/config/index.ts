@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -58,7 +59,17 @@ export function loadConfig(file: string, overrides: ConfigOverrides = {}): Brief
       `create ${DEFAULT_CONFIG_FILE} in this folder (see README) or pass --config <file>`,
     );
   }
-  const text = readFileSync(path, 'utf8');
+  const bytes = readFileSync(path);
+  if (!isUtf8(bytes)) {
+    const bad = firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, bad).toString('latin1').split('\n').length;
+    throw new BriefingError(
+      'ECONFIG',
+      `${path} line ${line}: not UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16)} at offset ${bad})`,
+      'save the file as UTF-8 (e.g. iconv -f cp949 -t utf-8, or "Save with encoding: UTF-8" in the editor)',
+    );
+  }
+  const text = bytes.toString('utf8');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const yamlError = doc.errors[0];
@@ -153,4 +164,15 @@ export function sourceUrl(url: string, abs: (p: string) => string): string {
   }
   if (/^file:/i.test(u)) return abs(decodeURIComponent(u.slice(5)));
   return abs(u);
+}
+
+/** Offset of the first byte that does not begin or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0 || !isUtf8(bytes.subarray(i, i + len))) return i;
+    i += len;
+  }
+  return 0;
 }

@@ -93,7 +93,7 @@ export const newsletterSchema = z
         'Pinned reference time of rank and compose (the bundled samples use it); fetches and deliveries always use the real time',
       ),
     baseUrl: z
-      .url({ message: 'must be an http(s) URL like https://news.example.com' })
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL like https://news.example.com' })
       .optional()
       .describe('Public address of `briefing serve` and the archive, for unsubscribe and view-online links'),
     images: z
@@ -126,13 +126,29 @@ export const dkimSchema = z.strictObject({
   privateKeyEnv: envName('DKIM_KEY').describe('Environment variable holding the PEM private key'),
 });
 
+/**
+ * One mailbox, `Name <user@host>` or `user@host`: no line breaks (they would start a new
+ * header), no second address and no address group (`,`, `;` or `:` outside the quoted name).
+ */
+const mailbox = z
+  .string()
+  .refine((v) => !/[\r\n]/.test(v), { message: 'must be one line: a line break in it would start a new header' })
+  .refine(
+    (v) => {
+      const outside = v.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+      if (/[,;:]/.test(outside.replace(/<[^<>]*>/g, '<>'))) return false;
+      return /^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+)$/.test(v.trim());
+    },
+    { message: 'must be one address, like "브리핑 <briefing@example.com>" (no list, no group)' },
+  );
+
 export const deliverySchema = z.strictObject({
   transport: z
     .enum(['outbox', 'smtp'])
     .default('outbox')
     .describe("Where deliveries go: .eml files in the issue's outbox folder, or an SMTP server"),
-  from: z.string().min(3).default('브리핑 <briefing@example.com>').describe('From: header of every message'),
-  replyTo: z.string().optional().describe('Reply-To: header, if replies go elsewhere'),
+  from: mailbox.default('브리핑 <briefing@example.com>').describe('From: header of every message'),
+  replyTo: mailbox.optional().describe('Reply-To: header, if replies go elsewhere'),
   smtp: smtpSchema.optional().describe('The SMTP server (with transport: smtp)'),
   dkim: dkimSchema.optional().describe('DKIM signing of outgoing messages'),
   unsubscribeMailto: z.string().optional().describe('mailto address offered in List-Unsubscribe beside the link'),
@@ -353,6 +369,13 @@ export const configSchema = z
     serve: serveSchema.prefault({}).describe('The public site (`briefing serve`): sign-up, preferences, archive'),
   })
   .superRefine((c, ctx) => {
+    if (c.delivery.transport === 'smtp' && !c.delivery.smtp)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['delivery', 'transport'],
+        message:
+          'is smtp, but delivery.smtp is missing: add delivery.smtp with host and port (or use transport: outbox)',
+      });
     // An edition names sources and interests the config defines.
     const sources = new Set(c.sources.map((s) => s.name));
     const interests = new Set(c.interests.map((i) => i.id));

@@ -191,3 +191,41 @@ describe('file source URLs', () => {
     ]);
   });
 });
+
+describe('config checks of hostile values', () => {
+  const base = { sources: [{ name: '샘플', url: '/srv/feed.xml' }] };
+  const fails = (raw: Record<string, unknown>, pattern: RegExp) =>
+    expect(() => resolveConfig({ ...base, ...raw } as never, '/srv/briefing')).toThrow(pattern);
+
+  it('takes only an http(s) baseUrl', () => {
+    fails({ newsletter: { baseUrl: 'javascript:alert(1)' } }, /newsletter\.baseUrl must be an http\(s\) URL/);
+    fails({ newsletter: { baseUrl: 'ftp://news.example.com/' } }, /newsletter\.baseUrl must be an http\(s\) URL/);
+    expect(
+      resolveConfig({ ...base, newsletter: { baseUrl: 'https://news.example.com' } }, '/srv').newsletter.baseUrl,
+    ).toBe('https://news.example.com');
+  });
+
+  it('takes one address in from and replyTo: no line break, no list, no group', () => {
+    fails(
+      { delivery: { from: '브리핑 <a@example.com>\r\nBcc: victim@example.org' } },
+      /delivery\.from must be one line/,
+    );
+    fails({ delivery: { from: 'a@example.com, b@example.com' } }, /delivery\.from must be one address/);
+    fails({ delivery: { replyTo: 'undisclosed:a@example.com;' } }, /delivery\.replyTo must be one address/);
+    const ok = resolveConfig({ ...base, delivery: { from: '"브리핑, 주간" <briefing@example.com>' } }, '/srv');
+    expect(ok.delivery.from).toBe('"브리핑, 주간" <briefing@example.com>');
+  });
+
+  it('needs delivery.smtp when the transport is smtp, at load time', () => {
+    fails({ delivery: { transport: 'smtp' } }, /delivery\.transport is smtp, but delivery\.smtp is missing/);
+  });
+
+  it('refuses a config that is not UTF-8, naming its line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-cfg-'));
+    const file = join(dir, 'briefing.config.yaml');
+    const head = Buffer.from('newsletter:\n  title: ', 'utf8');
+    const cp949 = Buffer.from([0xc5, 0xd7, 0xc5, 0xa9]); // 테크 in CP949
+    writeFileSync(file, Buffer.concat([head, cp949, Buffer.from('\nsources:\n  - { name: a, url: a.xml }\n')]));
+    expect(() => loadConfig(file)).toThrow(/briefing\.config\.yaml line 2: not UTF-8 \(byte 0xc5 at offset 21\)/);
+  });
+});
