@@ -167,6 +167,16 @@ interface FeedEnv {
 type Built = Omit<CollectedItem, 'canonicalLink'> & { date: ItemDate };
 
 /** One entry as an item; undefined when it has neither a title nor any text. */
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069):
+ * in feed text they only serve to make a title or link read other than it is.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
 /** The largest item body kept, in characters of HTML: a long article is a few hundred KB. */
 export const MAX_ITEM_CHARS = 1024 * 1024;
 
@@ -178,7 +188,7 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
   // of its own, so the site link it names stands in.
   const documentUrl = feedUrl ?? siteLink;
   const bases = [itemBase, feed.base, documentUrl];
-  const title = plainText(e.title);
+  const title = withoutBidi(plainText(e.title));
   const guidText = normalizeSpace(textOf(e.guid) ?? textOf(e.id) ?? attrs['rdf:about'] ?? '');
   const linkText = normalizeSpace(textOf(e.link) ?? '');
   const guidIsLink = attrsOf(e.guidRaw).isPermaLink !== 'false';
@@ -195,7 +205,7 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
     (body.base || itemBase || feed.base ? resolveBase([body.base, itemBase, feed.base, documentUrl]) : undefined) ??
     (ownLink && /^https?:/i.test(ownLink) ? ownLink : undefined) ??
     documentUrl;
-  const html = sanitizeItemHtml(body.html, contentBase || undefined);
+  const html = withoutBidi(sanitizeItemHtml(body.html, contentBase || undefined));
   const blocks = stripBoilerplate(htmlToBlocks(html), { title });
   if (!title && blocks.length === 0) return undefined;
   const date = itemDate(
@@ -222,7 +232,7 @@ function entryToItem(e: RawEntry, env: FeedEnv): Built | undefined {
     link,
     title: title || firstSentence(blocks),
     publishedAt: date.iso,
-    author: authorOf(e),
+    author: authorOf(e)?.replace(BIDI_CONTROLS, ''),
     ...withCategories(categoriesOf(e)),
     html,
     blocks,

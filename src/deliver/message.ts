@@ -26,6 +26,19 @@ export function oneLine(value: string): string {
   return value.replace(HEADER_BREAKERS, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
+/** Characters of a subject kept: what a phone's inbox shows, well inside RFC 5322's 78-column lines once encoded and folded. */
+export const SUBJECT_MAX = 70;
+
+/** A subject cut to SUBJECT_MAX characters at a word, with "…"; a short one is unchanged. */
+export function capSubject(subject: string, max = SUBJECT_MAX): string {
+  const chars = [...subject];
+  if (chars.length <= max) return subject;
+  const head = chars.slice(0, max - 1).join('');
+  const space = head.lastIndexOf(' ');
+  const cut = space >= head.length / 2 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,.:;·…-]+$/u, '')}…`;
+}
+
 /** `"Name" <email>` with the name quoted (quotes and backslashes escaped), or the bare address. */
 export function formatAddress(email: string, name?: string): string {
   const address = oneLine(email).replace(/[<>",;\s]/g, '');
@@ -107,7 +120,7 @@ export function buildMessage(args: BuildMessageArgs): OutgoingMessage {
     from,
     to: formatAddress(recipient.email, recipient.name),
     replyTo: config.replyTo !== undefined ? oneLine(config.replyTo) : undefined,
-    subject: oneLine(issue.subject),
+    subject: capSubject(oneLine(issue.subject)),
     html: body.html,
     text: body.text,
     messageId: messageIdOf(config, issue.issueId, recipient.email, args.messageIdDomain),

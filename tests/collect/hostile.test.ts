@@ -16,7 +16,7 @@ import { readFileCapped } from '../../src/collect/read-source.js';
 import { MAX_ITEM_CHARS } from '../../src/collect/items.js';
 import { prepareXml } from '../../src/collect/xml-prep.js';
 import type { CollectConfig } from '../../src/types.js';
-import { brokenUtf8Feed, entityBombFeed, healthyFeed } from '../hostile/feeds.js';
+import { brokenUtf8Feed, entityBombFeed, healthyFeed, newsItem, rss } from '../hostile/feeds.js';
 import { serve, startFeedServer, type FeedServer } from './support/feed-server.js';
 
 const now = new Date('2026-11-15T00:00:00Z');
@@ -214,5 +214,24 @@ describe('redirects into private ranges', () => {
     ])
       expect(isPrivateAddress(a), a).toBe(true);
     for (const a of ['8.8.8.8', '203.0.113.9', '2001:db8::1', '172.32.0.1']) expect(isPrivateAddress(a), a).toBe(false);
+  });
+});
+
+describe('bidi controls in feed text', () => {
+  it('removes embedding, override and isolate controls from titles, bodies and authors, written raw or as references', async () => {
+    const spoof = rss([
+      newsItem(
+        7,
+        '삼성전자 공식 발표\u202e서명\u202c 확인 &#x2066;필수&#x2069;',
+        ['금융감독원을 사칭한 문자가 퍼지고 있다. 링크는 ‮gpj.exe‬ 파일을 내려받게 한다.'],
+        'Fri, 13 Nov 2026 09:00:00 +0900',
+      ).replace('김민준 기자', '김민준\u202d 기자'),
+    ]);
+    server.route('/bidi.rss', serve(spoof));
+    const [o] = await collectSources([src('보안뉴스', '/bidi.rss')], { config, now, states: new Map() });
+    const it = o?.items[0];
+    const all = `${it?.title} ${it?.html} ${it?.blocks.map((b) => b.text).join(' ')} ${it?.author}`;
+    expect(all).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(it?.title).toBe('삼성전자 공식 발표서명 확인 필수');
   });
 });
