@@ -1,11 +1,21 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { BriefingError } from '../errors.js';
 import type { Labels, Locale } from '../types.js';
 
 function readLabelFile(file: string): Record<string, string> {
-  const data: unknown = parse(readFileSync(file, 'utf8'));
+  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: new LineCounter() });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    throw new BriefingError(
+      'ECONFIG',
+      `locale file ${file}${line ? ` line ${line}` : ''}: not valid YAML: ${error.message.split('\n')[0]}`,
+      'fix the YAML at that line (a label with a colon or # needs quotes: why: "왜: 중요하냐면")',
+    );
+  }
+  const data: unknown = doc.toJS();
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new BriefingError('ECONFIG', `locale file ${file} is not a map of labels`, 'write it as key: text lines');

@@ -47,3 +47,12 @@ describe('locale files, bundled and the project’s own', () => {
     );
   });
 });
+
+describe('a broken locale file', () => {
+  it('names its file and line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'briefing-locale-'));
+    writeFileSync(join(dir, 'ko.yaml'), 'titlePrefix: "[브리핑]"\nwhy: 왜 중요하냐면\nheadlines: "헤드라인\n');
+    expect(() => loadLabels([dir], 'ko')).toThrow(/^locale file .*ko\.yaml line \d+: not valid YAML: /);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
