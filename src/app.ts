@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createTransport } from './deliver/create-transport.js';
 import type { Transport } from './deliver/transport.js';
 import type { Scheduler } from './schedule/index.js';
+import type { TriggerSource } from './schedule/types.js';
 import { configsFor, editionConfig } from './config/editions.js';
 import { Store } from './store/index.js';
 import type { BriefingConfig, Clock, Labels, Locale, Logger } from './types.js';
@@ -78,11 +79,15 @@ export function createApp(config: BriefingConfig, overrides: AppOverrides = {}):
 }
 
 /**
- * The scheduler of an app: issue slots on `newsletter.schedule`, collections on
+ * The scheduler of an app: issue slots on `newsletter.schedule` (each edition's own, with
+ * editions), collections on
  * `newsletter.collectSchedule`, in the newsletter's timezone; what a slot does is the
  * pipeline's (`runIssueSlot`, `runCollectSlot`).
  */
-export async function createScheduler(app: App, opts: { shutdownTimeoutMs: number }): Promise<Scheduler> {
+export async function createScheduler(
+  app: App,
+  opts: { shutdownTimeoutMs: number; triggers?: TriggerSource },
+): Promise<Scheduler> {
   const { Scheduler } = await import('./schedule/index.js');
   const { runCollectSlot, runIssueSlot } = await import('./pipeline.js');
   const { newsletter } = app.config;
@@ -90,15 +95,18 @@ export async function createScheduler(app: App, opts: { shutdownTimeoutMs: numbe
     store: app.store.slots,
     clock: app.clock,
     logger: app.logger,
-    runIssue: (slot) => runIssueSlot(app, slot),
+    // With editions, each edition's slots are its own: the slot runs as that edition.
+    runIssue: (slot, _ctx, edition) => runIssueSlot(edition ? editionApp(app, edition) : app, slot),
     runCollect: newsletter.collectSchedule ? () => runCollectSlot(app) : undefined,
     options: {
       schedule: newsletter.schedule,
+      editions: app.config.editions.map((e) => ({ id: e.id, schedule: e.newsletter.schedule })),
       collectSchedule: newsletter.collectSchedule,
       timezone: newsletter.timezone,
       catchUpGraceMs: newsletter.catchUpGraceMs,
       shutdownTimeoutMs: opts.shutdownTimeoutMs,
     },
+    ...(opts.triggers ? { triggers: opts.triggers } : {}),
   });
 }
 

@@ -583,7 +583,7 @@ export function syncSubscribers(app: App): void {
  */
 export async function runIssueSlot(app: App, slot: Date): Promise<IssueRunResult> {
   const key = slot.toISOString();
-  const existing = app.store.issues.list().find((r) => r.slot === key);
+  const existing = app.store.issues.list(app.config.edition).find((r) => r.slot === key);
   if (existing) {
     if (existing.status === 'sent') return { issueId: existing.id };
     return { issueId: existing.id, sent: await sendStep(app, existing.id) };

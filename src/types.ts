@@ -414,8 +414,21 @@ export type Labels = Record<string, string>;
 
 // ---------------------------------------------------------------- schedule ↔ store
 
-/** An issue slot runs collect → compose → deliver; a collect slot only collects. */
-export type RunKind = 'issue' | 'collect';
+/**
+ * An issue slot runs collect → compose → deliver; a collect slot only collects. With
+ * editions each edition's slots are their own kind, `issue:<edition>`.
+ */
+export type RunKind = 'issue' | 'collect' | `issue:${string}`;
+
+/** Whether a run kind composes and delivers an issue (`issue`, or `issue:<edition>` with editions). */
+export function isIssueKind(kind: RunKind): boolean {
+  return kind === 'issue' || kind.startsWith('issue:');
+}
+
+/** The edition of an issue run kind (`issue:weekly` → `weekly`), undefined for `issue` and `collect`. */
+export function editionOfKind(kind: RunKind): string | undefined {
+  return kind.startsWith('issue:') ? kind.slice('issue:'.length) : undefined;
+}
 
 export type SlotStatus =
   /** Claimed and in progress (or its process died: see `interruptRunning`). */

@@ -28,6 +28,12 @@ export function formatScheduleStatus(s: ScheduleStatus): string[] {
   const lines = [
     `next run    ${s.next.issue.local} (${s.next.issue.at})${s.next.issue.note ? ` (${s.next.issue.note})` : ''}`,
   ];
+  for (const e of s.editions ?? []) {
+    lines.push(
+      `  ${e.edition.padEnd(10)}"${e.schedule}": next ${e.next.local} (${e.next.at})${e.next.note ? ` (${e.next.note})` : ''}` +
+        (e.lastRun ? `, last ${formatRun(e.lastRun, s.timezone)}` : ''),
+    );
+  }
   if (s.next.collect) lines.push(`next collect ${s.next.collect.local} (${s.next.collect.at})`);
   lines.push(`last run    ${s.lastRun ? formatRun(s.lastRun, s.timezone) : 'none yet'}`);
   if (s.lastIssueRun && s.lastIssueRun.id !== s.lastRun?.id)

@@ -17,7 +17,15 @@ import {
   planStartup,
   type StartupAction,
 } from './plan.js';
-import type { LockHolder, LockInfo, RunKind, SlotRecord, SlotResult } from '../types.js';
+import {
+  editionOfKind,
+  isIssueKind,
+  type LockHolder,
+  type LockInfo,
+  type RunKind,
+  type SlotRecord,
+  type SlotResult,
+} from '../types.js';
 import { nextSlots, previousSlot, slotKey } from './slots.js';
 import { cronTriggers } from './triggers.js';
 import type { SchedulerDeps, TriggerSource } from './types.js';
@@ -31,9 +39,12 @@ export interface StartReport {
   tookOver?: { from: LockInfo; reason: string } | undefined;
   /** Slots found `running` from a process that is gone, now `interrupted`. */
   interrupted: SlotRecord[];
-  /** What was done about the latest issue slot. */
+  /** What was done about the latest issue slot (the first edition's, with editions). */
   startup?: StartupAction | undefined;
-  next: { issue: Date; collect?: Date | undefined };
+  /** What was done about the latest slot of each issue kind (`issue`, or `issue:<edition>` each). */
+  startups?: Array<{ kind: RunKind; action: StartupAction }> | undefined;
+  /** The next slots: `issue` the earliest of any edition; `editions` each edition's. */
+  next: { issue: Date; collect?: Date | undefined; editions?: Record<string, Date> | undefined };
 }
 
 export interface StopReport {
@@ -57,7 +68,9 @@ type State = 'new' | 'waiting' | 'running' | 'stopping' | 'stopped';
 
 export class Scheduler {
   readonly identity: LockHolder;
-  private readonly fields: Partial<Record<RunKind, CronFields>>;
+  private readonly fields = new Map<RunKind, CronFields>();
+  /** The issue kinds: `issue`, or `issue:<edition>` for each edition. */
+  private readonly issueKinds: RunKind[];
   private readonly tz: string;
   private readonly graceMs: number;
   private readonly triggers: TriggerSource;
@@ -76,12 +89,17 @@ export class Scheduler {
     const o = deps.options;
     assertTimezone(o.timezone);
     this.tz = o.timezone;
-    this.fields = {
-      issue: parseCron(o.schedule, 'newsletter.schedule'),
-      ...(o.collectSchedule && deps.runCollect
-        ? { collect: parseCron(o.collectSchedule, 'newsletter.collectSchedule') }
-        : {}),
-    };
+    if (o.editions && o.editions.length > 0) {
+      o.editions.forEach((e, i) => {
+        this.fields.set(`issue:${e.id}`, parseCron(e.schedule, `editions[${i}].schedule`));
+      });
+    } else {
+      this.fields.set('issue', parseCron(o.schedule, 'newsletter.schedule'));
+    }
+    this.issueKinds = [...this.fields.keys()];
+    if (o.collectSchedule && deps.runCollect) {
+      this.fields.set('collect', parseCron(o.collectSchedule, 'newsletter.collectSchedule'));
+    }
     this.graceMs = o.catchUpGraceMs ?? DEFAULT_CATCH_UP_GRACE_MS;
     this.identity = deps.identity ?? processIdentity();
     this.triggers = deps.triggers ?? cronTriggers(deps.clock, deps.logger);
@@ -92,7 +110,7 @@ export class Scheduler {
 
   /** The next slot of a kind after the clock's now. */
   nextSlot(kind: RunKind): Date | undefined {
-    const f = this.fields[kind];
+    const f = this.fields.get(kind);
     return f ? nextSlots(f, this.tz, this.deps.clock.now(), 1)[0] : undefined;
   }
 
@@ -140,36 +158,47 @@ export class Scheduler {
 
     const now = clock.now();
     const interrupted = store.interruptRunning(now);
-    const issue = this.fields.issue as CronFields;
-    const latest = previousSlot(issue, this.tz, now);
-    const record = latest ? store.getSlot('issue', slotKey(latest)) : undefined;
-    const startup = planStartup({
-      latest,
-      record,
-      hasHistory: store.latestSlot('issue') !== undefined,
-      now,
-      graceMs: this.graceMs,
+    // Each issue kind (each edition) catches up its own latest slot, once.
+    const startups = this.issueKinds.map((kind) => {
+      const latest = previousSlot(this.fields.get(kind) as CronFields, this.tz, now);
+      const record = latest ? store.getSlot(kind, slotKey(latest)) : undefined;
+      const action = planStartup({
+        latest,
+        record,
+        hasHistory: store.latestSlot(kind) !== undefined,
+        now,
+        graceMs: this.graceMs,
+      });
+      if (action.action === 'run') void this.enqueue(kind, action.slot, action.why);
+      if (action.action === 'missed' && store.noteSlot(kind, slotKey(action.slot), 'missed', action.reason, now)) {
+        logger.warn('run', { kind, slot: slotKey(action.slot), outcome: 'missed', error: action.reason });
+      }
+      return { kind, action };
     });
-    if (startup.action === 'run') void this.enqueue('issue', startup.slot, startup.why);
-    if (startup.action === 'missed' && store.noteSlot('issue', slotKey(startup.slot), 'missed', startup.reason, now)) {
-      logger.warn('run', { kind: 'issue', slot: slotKey(startup.slot), outcome: 'missed', error: startup.reason });
-    }
+    const startup = startups[0]?.action as StartupAction;
     const next = this.nextAll();
     logger.info('scheduler started', {
       pid: me.pid,
       host: me.host,
       timezone: this.tz,
       schedule: this.deps.options.schedule,
-      collectSchedule: this.fields.collect ? this.deps.options.collectSchedule : undefined,
-      startup: startup.action === 'run' ? `${startup.why} ${slotKey(startup.slot)}` : startup.action,
+      collectSchedule: this.fields.has('collect') ? this.deps.options.collectSchedule : undefined,
+      ...(this.deps.options.editions?.length
+        ? { editions: this.deps.options.editions.map((e) => `${e.id} ${e.schedule}`) }
+        : {}),
+      startup: startups
+        .map(
+          ({ kind, action }) =>
+            (kind === 'issue' ? '' : `${kind} `) +
+            (action.action === 'run' ? `${action.why} ${slotKey(action.slot)}` : action.action),
+        )
+        .join('; '),
       interrupted: interrupted.map((r) => `${r.kind} ${r.slot}`),
       nextIssue: formatLocal(next.issue.getTime(), this.tz),
     });
-    for (const kind of ['issue', 'collect'] as const) {
-      const f = this.fields[kind];
-      if (f) this.triggers.start(kind, f.expr, this.tz, (hint) => void this.fire(kind, hint));
-    }
-    return { started: true, holder: me, tookOver: lock.tookOver, interrupted, startup, next };
+    for (const [kind, f] of this.fields)
+      this.triggers.start(kind, f.expr, this.tz, (hint) => void this.fire(kind, hint));
+    return { started: true, holder: me, tookOver: lock.tookOver, interrupted, startup, startups, next };
   }
 
   /**
@@ -177,12 +206,12 @@ export class Scheduler {
    * recorded. Resolves when that run (if any) has finished. Safe to call any number of times.
    */
   fire(kind: RunKind, hint?: Date): Promise<void> {
-    const f = this.fields[kind];
+    const f = this.fields.get(kind);
     if (this.state !== 'running' || !f) return Promise.resolve();
     const now = this.deps.clock.now();
     const slot = dueSlot(f, this.tz, now, hint, this.graceMs);
     if (!slot) {
-      if (kind === 'issue' && hint && hint.getTime() <= now.getTime()) this.noteMissed(hint, now);
+      if (isIssueKind(kind) && hint && hint.getTime() <= now.getTime()) this.noteMissed(kind, hint, now);
       return Promise.resolve();
     }
     const same = this.inflight.get(`${kind} ${slotKey(slot)}`);
@@ -198,12 +227,12 @@ export class Scheduler {
   }
 
   /** A trigger that woke too late (the machine slept through its slot): record the miss once. */
-  private noteMissed(hint: Date, now: Date): void {
-    const missed = previousSlot(this.fields.issue as CronFields, this.tz, hint);
+  private noteMissed(kind: RunKind, hint: Date, now: Date): void {
+    const missed = previousSlot(this.fields.get(kind) as CronFields, this.tz, hint);
     if (!missed) return;
     const reason = `the trigger woke ${Math.round((now.getTime() - missed.getTime()) / 60_000)} min after the slot, past the grace period`;
-    if (this.deps.store.noteSlot('issue', slotKey(missed), 'missed', reason, now)) {
-      this.deps.logger.warn('run', { kind: 'issue', slot: slotKey(missed), outcome: 'missed', error: reason });
+    if (this.deps.store.noteSlot(kind, slotKey(missed), 'missed', reason, now)) {
+      this.deps.logger.warn('run', { kind, slot: slotKey(missed), outcome: 'missed', error: reason });
     }
   }
 
@@ -268,7 +297,16 @@ export class Scheduler {
   }
 
   private nextAll(): StartReport['next'] {
-    return { issue: this.nextSlot('issue') as Date, collect: this.nextSlot('collect') };
+    const issues = this.issueKinds.map((kind) => ({ kind, at: this.nextSlot(kind) as Date }));
+    const earliest = issues.reduce((a, b) => (b.at.getTime() < a.at.getTime() ? b : a));
+    const editions = issues.filter((i) => i.kind !== 'issue');
+    return {
+      issue: earliest.at,
+      collect: this.nextSlot('collect'),
+      ...(editions.length
+        ? { editions: Object.fromEntries(editions.map((i) => [editionOfKind(i.kind) ?? i.kind, i.at])) }
+        : {}),
+    };
   }
 
   private pause(ms: number): Promise<void> {
@@ -339,8 +377,11 @@ export class Scheduler {
     const ctx = { signal: run.controller.signal, resumed: claim.resumed };
     let result: Omit<SlotResult, 'ms'>;
     try {
-      if (kind === 'issue') result = issueResult(await this.deps.runIssue(slot, ctx));
-      else result = collectResult(await (this.deps.runCollect as NonNullable<SchedulerDeps['runCollect']>)(slot, ctx));
+      if (isIssueKind(kind)) {
+        const edition = editionOfKind(kind);
+        result = issueResult(await (edition ? this.deps.runIssue(slot, ctx, edition) : this.deps.runIssue(slot, ctx)));
+      } else
+        result = collectResult(await (this.deps.runCollect as NonNullable<SchedulerDeps['runCollect']>)(slot, ctx));
     } catch (e) {
       result = run.controller.signal.aborted
         ? { status: 'interrupted', error: `stopped by shutdown: ${reasonOf(e)}` }

@@ -35,6 +35,8 @@ export interface ScheduleStatus {
   schedule: string;
   collectSchedule?: string | undefined;
   next: { issue: SlotView; collect?: SlotView | undefined };
+  /** With editions: each edition's schedule, next slot and last run. */
+  editions?: Array<{ edition: string; schedule: string; next: SlotView; lastRun?: RunRecord | undefined }> | undefined;
   lastRun?: RunRecord | undefined;
   lastIssueRun?: RunRecord | undefined;
   lastFailure?: RunRecord | undefined;
@@ -49,13 +51,24 @@ export function scheduleStatus(
     collectSchedule?: string | undefined;
     timezone: string;
     staleAfterMs?: number | undefined;
+    /** Editions with their own slots (kind `issue:<id>`). */
+    editions?: ReadonlyArray<{ id: string; schedule: string }> | undefined;
   },
   now: Date,
   probe: { me: LockHolder; isAlive: (pid: number) => boolean },
 ): ScheduleStatus {
   const { schedule, collectSchedule, timezone } = options;
   const heldBy = store.getLock(SCHEDULER_LOCK);
-  const [issue] = slotViews(schedule, timezone, now, 1, 'newsletter.schedule');
+  const editions = (options.editions ?? []).map((e, i) => ({
+    edition: e.id,
+    schedule: e.schedule,
+    next: slotViews(e.schedule, timezone, now, 1, `editions[${i}].schedule`)[0] as SlotView,
+    lastRun: store.lastRun(`issue:${e.id}`),
+  }));
+  // With editions, the next issue slot is the earliest of theirs.
+  const [issue] = editions.length
+    ? [...editions.map((e) => e.next)].sort((a, b) => (a.at < b.at ? -1 : 1))
+    : slotViews(schedule, timezone, now, 1, 'newsletter.schedule');
   const [collect] = collectSchedule ? slotViews(collectSchedule, timezone, now, 1, 'newsletter.collectSchedule') : [];
   return {
     checkedAt: now.toISOString(),
@@ -63,8 +76,14 @@ export function scheduleStatus(
     schedule,
     collectSchedule,
     next: { issue: issue as SlotView, collect },
+    ...(editions.length ? { editions } : {}),
     lastRun: store.lastRun(),
-    lastIssueRun: store.lastRun('issue'),
+    lastIssueRun: editions.length
+      ? editions
+          .map((e) => e.lastRun)
+          .filter((r): r is RunRecord => r !== undefined)
+          .sort((a, b) => b.id - a.id)[0]
+      : store.lastRun('issue'),
     lastFailure: store.lastFailure(),
     lock: heldBy
       ? {

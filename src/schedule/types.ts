@@ -28,6 +28,11 @@ export interface CollectRunResult {
 export interface ScheduleOptions {
   /** Cron expression of issue slots (newsletter.schedule). */
   schedule: string;
+  /**
+   * Editions with their own issue slots (config `editions:`): each runs its slots once, as
+   * kind `issue:<id>`; `schedule` is then not used for issues.
+   */
+  editions?: ReadonlyArray<{ id: string; schedule: string }> | undefined;
   /** Cron expression of collect-only slots (newsletter.collectSchedule). */
   collectSchedule?: string | undefined;
   /** IANA timezone the expressions are read in. */
@@ -59,7 +64,8 @@ export interface SchedulerDeps {
   store: SlotStore;
   clock: Clock;
   logger: Logger;
-  runIssue(slot: Date, ctx: RunContext): Promise<IssueRunResult>;
+  /** An issue slot; `edition` is set for an edition's slot (options.editions). */
+  runIssue(slot: Date, ctx: RunContext, edition?: string): Promise<IssueRunResult>;
   runCollect?: ((slot: Date, ctx: RunContext) => Promise<CollectRunResult>) | undefined;
   options: ScheduleOptions;
   /** Default: node-cron plus a timer on the computed next slot. */

@@ -6,33 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, editionApp, fixedClock, silentLogger, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { runOnce, type RunOutcome } from '../../src/pipeline.js';
-import type { Draft } from '../../src/types.js';
-import { sampleConfig } from './helpers.js';
-
-/** Every article link an issue carries (story sources and headlines), without tracking parameters. */
-function links(draft: Draft): string[] {
-  return [...draft.stories.flatMap((s) => s.sources.map((r) => r.url)), ...draft.headlines.map((h) => h.url)].map((u) =>
-    u.replace(/[?&]utm_[^&]*/g, ''),
-  );
-}
-
-/** A second day of news: three new stories of Monday 16 November, in a feed of its own. */
-function mondayFeed(): string {
-  const item = (n: number, title: string, body: string, hour: number): string => `
-    <item>
-      <title>${title}</title>
-      <link>https://wire.example.kr/news/20261116${n}</link>
-      <guid isPermaLink="false">wire-1116-${n}</guid>
-      <pubDate>Mon, 16 Nov 2026 ${String(hour).padStart(2, '0')}:00:00 +0900</pubDate>
-      <description><![CDATA[${body}]]></description>
-    </item>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>연합와이어</title><link>https://wire.example.kr/</link><description>뉴스</description>
-${item(1, '현대차, 울산 전기차 전용 공장 준공… 연 20만 대 생산', '<p>현대자동차가 울산에 전기차 전용 공장을 준공했다. 연간 20만 대를 만들 수 있는 규모다. 회사는 내년 상반기부터 대형 전기 SUV를 이 공장에서 생산한다.</p><p>공장에는 2조 원이 들었다. 로봇 자동화 비율은 70%에 이른다.</p>', 9)}
-${item(2, '카카오페이, 해외 결제 수수료 0.5%p 내린다', '<p>카카오페이가 다음 달부터 해외 가맹점 결제 수수료를 0.5%포인트 낮춘다. 일본과 동남아 여행객이 늘어난 데 따른 조치다. 회사는 연간 이용자 혜택이 300억 원에 이를 것으로 본다.</p>', 10)}
-${item(3, '기상청, 올겨울 평년보다 따뜻… 12월 한파는 짧고 강해', '<p>기상청이 올겨울 기온이 평년보다 조금 높을 것으로 내다봤다. 다만 12월 중순에는 짧고 강한 한파가 올 수 있다고 밝혔다. 난방비 부담은 지난해보다 줄어들 전망이다.</p>', 11)}
-</channel></rss>`;
-}
+import { links, mondayFeed, sampleConfig } from './helpers.js';
 
 describe('a daily and a weekly edition from one config and one store', () => {
   let app: App;

@@ -129,6 +129,7 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
           schedule: config.newsletter.schedule,
           collectSchedule: config.newsletter.collectSchedule,
           timezone: config.newsletter.timezone,
+          editions: config.editions.map((e) => ({ id: e.id, schedule: e.newsletter.schedule })),
         },
         new Date(),
         { me: processIdentity(), isAlive: pidAlive },
@@ -138,7 +139,9 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
         name: 'schedule',
         level: failedLast ? 'warn' : 'ok',
         detail:
-          `"${status.schedule}" in ${status.timezone}` +
+          (status.editions
+            ? `${status.editions.map((e) => `${e.edition} "${e.schedule}"`).join(', ')} in ${status.timezone}`
+            : `"${status.schedule}" in ${status.timezone}`) +
           (status.collectSchedule ? `, collect "${status.collectSchedule}"` : '') +
           (failedLast ? ' — the last issue run did not finish well (see below)' : ''),
       });

@@ -51,13 +51,35 @@ async function dryRun(cmd: Command, opts: ScheduleOpts): Promise<void> {
       'write it like 2026-03-07T00:00:00-05:00',
     );
   }
-  const { newsletter } = await readConfig(globalOptions(cmd));
+  const { newsletter, editions } = await readConfig(globalOptions(cmd));
   const { slotViews, formatSlotLines } = await import('../../schedule/index.js');
   const { timezone, schedule, collectSchedule } = newsletter;
-  const issue = slotViews(schedule, timezone, from, count, 'newsletter.schedule');
   const collect = collectSchedule
     ? slotViews(collectSchedule, timezone, from, count, 'newsletter.collectSchedule')
     : [];
+  const collectLines = collectSchedule ? [`Collection slots: "${collectSchedule}":`, ...formatSlotLines(collect)] : [];
+  if (editions.length > 0) {
+    // Each edition runs its own slots.
+    const each = editions.map((e, i) => ({
+      edition: e.id,
+      schedule: e.newsletter.schedule,
+      issue: slotViews(e.newsletter.schedule, timezone, from, count, `editions[${i}].schedule`),
+    }));
+    print(
+      cmd,
+      { timezone, from: from.toISOString(), editions: each, collectSchedule: collectSchedule ?? null, collect },
+      () =>
+        [
+          ...each.flatMap((e) => [
+            `[${e.edition}] issue slots: "${e.schedule}" in ${timezone}, the next ${count} after ${from.toISOString()}:`,
+            ...formatSlotLines(e.issue),
+          ]),
+          ...collectLines,
+        ].join('\n'),
+    );
+    return;
+  }
+  const issue = slotViews(schedule, timezone, from, count, 'newsletter.schedule');
   print(
     cmd,
     { timezone, from: from.toISOString(), schedule, issue, collectSchedule: collectSchedule ?? null, collect },
@@ -65,7 +87,7 @@ async function dryRun(cmd: Command, opts: ScheduleOpts): Promise<void> {
       [
         `Issue slots: "${schedule}" in ${timezone}, the next ${count} after ${from.toISOString()}:`,
         ...formatSlotLines(issue),
-        ...(collectSchedule ? [`Collection slots: "${collectSchedule}":`, ...formatSlotLines(collect)] : []),
+        ...collectLines,
       ].join('\n'),
   );
 }
@@ -113,10 +135,21 @@ async function serve(cmd: Command, opts: ScheduleOpts): Promise<void> {
           timezone: newsletter.timezone,
           schedule: newsletter.schedule,
           nextIssue: started.next.issue.toISOString(),
+          ...(started.next.editions
+            ? {
+                editions: Object.fromEntries(
+                  Object.entries(started.next.editions).map(([id, at]) => [id, at.toISOString()]),
+                ),
+              }
+            : {}),
         },
         () =>
-          `Scheduling "${newsletter.schedule}" in ${newsletter.timezone}; next issue ${formatLocal(started.next.issue.getTime(), newsletter.timezone)}. ` +
-          'Ctrl+C stops.',
+          started.next.editions
+            ? `Scheduling ${Object.entries(started.next.editions)
+                .map(([id, at]) => `${id} (next ${formatLocal(at.getTime(), newsletter.timezone)})`)
+                .join(', ')} in ${newsletter.timezone}. Ctrl+C stops.`
+            : `Scheduling "${newsletter.schedule}" in ${newsletter.timezone}; next issue ${formatLocal(started.next.issue.getTime(), newsletter.timezone)}. ` +
+              'Ctrl+C stops.',
       );
     }
     const stopped = await scheduler.stopped;
