@@ -323,6 +323,28 @@ describe('the server refuses what it must', () => {
     expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
   });
 
+  it('believes X-Forwarded-For only behind a proxy it was told to trust', async () => {
+    const spoof = async (s: SiteSetup, ip: string): Promise<number> => {
+      const page = await (await fetch(`${s.url}/subscribe`)).text();
+      return (
+        await raw(`${s.url}/subscribe`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Forwarded-For': ip },
+          body: form({ ft: formToken(page), email: `x${ip.replace(/\./g, '')}@example.org` }),
+        })
+      ).status;
+    };
+    const direct = await site({ serve: { rateLimit: 3 } });
+    const statuses = [];
+    for (let i = 1; i <= 5; i++) statuses.push(await spoof(direct, `203.0.113.${i}`));
+    expect(statuses).toEqual([200, 200, 200, 429, 429]); // one client, whatever it claims
+
+    const proxied = await site({ serve: { rateLimit: 3, trustProxy: true } });
+    const behind = [];
+    for (let i = 1; i <= 5; i++) behind.push(await spoof(proxied, `203.0.113.${i}`));
+    expect(behind).toEqual([200, 200, 200, 200, 200]); // five readers behind one proxy
+  });
+
   it('sets a strict content security policy and sends no script', async () => {
     const s = await site();
     const res = await fetch(`${s.url}/subscribe`);
