@@ -153,7 +153,7 @@ export async function startPublicSite(
         minFillMs: config.serve.minFillTimeMs,
         confirmTtlMs: config.serve.confirmLinkTtlMs,
         interests: config.interests.map((i) => ({ id: i.id, label: i.label })),
-        editions: [],
+        editions: config.editions.map((e) => ({ id: e.id, label: e.newsletter.title })),
       },
       subscribers: {
         status: (email) => (store.subscribers.suppression(email) ? 'suppressed' : store.subscribers.get(email)?.status),

@@ -115,7 +115,7 @@ ${view.error ? `<p class="error" role="alert">${say(t, view.error)}</p>\n` : ''}
 <label for="name">${say(t, 'siteName')}</label>
 <input id="name" type="text" name="name" maxlength="100" autocomplete="name" value="${escapeHtml(view.name ?? '')}">
 ${interests}${interests ? `\n<p class="note">${say(t, 'siteInterestsNote')}</p>` : ''}
-${editions}
+${editions}${editions ? `\n<p class="note">${say(t, 'siteEditionsNote')}</p>` : ''}
 <div class="hp" aria-hidden="true"><label for="website">${say(t, 'siteHoneypot')}</label><input id="website" type="text" name="website" tabindex="-1" autocomplete="off"></div>
 <input type="hidden" name="ft" value="${escapeHtml(view.formToken)}">
 <p class="note">${say(t, 'siteConsent', { newsletter: ctx.newsletter })}</p>
@@ -170,6 +170,8 @@ export interface PreferencesView {
   active: boolean;
   interests: readonly Choice[];
   chosenInterests: readonly string[];
+  editions: readonly Choice[];
+  chosenEditions: readonly string[];
   pausedUntil?: string | undefined;
   /** The pause end formatted for the reader. */
   pausedUntilText?: string | undefined;
@@ -185,6 +187,9 @@ export function preferencesPage(ctx: PageContext, view: PreferencesView): string
     ? `<form method="post" action="/preferences?${q}">${hidden}
 ${checkboxes('interests', say(t, 'siteInterests'), view.interests, new Set(view.chosenInterests))}${
   view.interests.length ? `\n<p class="note">${say(t, 'siteInterestsNote')}</p>` : ''
+}
+${checkboxes('editions', say(t, 'siteEditions'), view.editions, new Set(view.chosenEditions))}${
+  view.editions.length ? `\n<p class="note">${say(t, 'siteEditionsNote')}</p>` : ''
 }
 <label for="pause">${say(t, 'sitePause')}</label>
 <select id="pause" name="pause"><option value="0">${say(t, 'sitePauseNone')}</option>${weeks}</select>

@@ -42,16 +42,19 @@ export interface SiteSubscribers {
     email: string;
     name?: string | undefined;
     interests?: readonly string[] | undefined;
+    editions?: readonly string[] | undefined;
     at: Date;
     ip?: string | undefined;
     wording: string;
     source: 'signup';
     nonce: string;
   }): 'confirmed' | 'already-used';
-  profile(email: string): { status: string; interests: string[]; pausedUntil?: string | undefined } | undefined;
+  profile(
+    email: string,
+  ): { status: string; interests: string[]; editions: string[]; pausedUntil?: string | undefined } | undefined;
   setPreferences(
     email: string,
-    prefs: { interests?: readonly string[]; pausedUntil?: string | null },
+    prefs: { interests?: readonly string[]; editions?: readonly string[]; pausedUntil?: string | null },
     at: Date,
   ): boolean;
   unsubscribe(email: string, at: Date): boolean;
@@ -349,6 +352,7 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
       email: claims.email,
       name: claims.name,
       interests: pick(claims.interests ?? [], o.interests),
+      editions: pick(claims.editions ?? [], o.editions),
       at: now,
       ip: req.ip,
       wording: wording(ctx),
@@ -378,6 +382,8 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
       active: p?.status === 'active',
       interests: o.interests,
       chosenInterests: p?.interests ?? [],
+      editions: o.editions,
+      chosenEditions: p?.editions ?? [],
       pausedUntil: paused,
       pausedUntilText: paused
         ? new Intl.DateTimeFormat(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'long' }).format(
@@ -416,6 +422,7 @@ export async function startSite(deps: SiteDeps, listen: { host: string; port: nu
           claims.email,
           {
             interests: pick(fields(form, 'interests'), o.interests),
+            ...(o.editions.length > 0 ? { editions: pick(fields(form, 'editions'), o.editions) } : {}),
             ...(pause > 0
               ? { pausedUntil: new Date(now.getTime() + pause * 7 * 86_400_000).toISOString() }
               : field(form, 'pause') === '0'

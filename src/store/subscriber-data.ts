@@ -12,6 +12,8 @@ export interface ConsentInput {
   name?: string | undefined;
   /** Interest ids (see `interests:` in the config); empty = the whole issue. */
   interests?: readonly string[] | undefined;
+  /** Edition ids (see `editions:` in the config); empty = the first edition. */
+  editions?: readonly string[] | undefined;
   at: Date;
   /** Where the person confirmed from (the client address the server saw). */
   ip?: string | undefined;
@@ -28,6 +30,7 @@ export type ConfirmOutcome = 'confirmed' | 'already-used';
 export interface PreferencesInput {
   /** Interest ids (see `interests:` in the config); empty = the whole issue. */
   interests?: readonly string[] | undefined;
+  editions?: readonly string[] | undefined;
   /** ISO time until which nothing is sent; null ends a pause. */
   pausedUntil?: string | null | undefined;
 }
@@ -36,6 +39,7 @@ export interface SubscriberProfile {
   email: string;
   name?: string | undefined;
   interests: string[];
+  editions: string[];
   status: string;
   pausedUntil?: string | undefined;
   createdAt: string;
@@ -59,6 +63,7 @@ interface ProfileRow {
   email: string;
   name: string | null;
   topics: string;
+  editions: string;
   status: string;
   paused_until: string | null;
   created_at: string;
@@ -85,14 +90,15 @@ export class SubscriberDataRepo {
         if (fresh === 0) return 'already-used';
       }
       const topics = JSON.stringify([...(input.interests ?? [])]);
+      const editions = JSON.stringify([...(input.editions ?? [])]);
       this.db
         .prepare(
-          `INSERT INTO subscribers (email, name, topics, status, created_at, updated_at, paused_until)
-           VALUES (?, ?, ?, 'active', ?, ?, NULL)
+          `INSERT INTO subscribers (email, name, topics, editions, status, created_at, updated_at, paused_until)
+           VALUES (?, ?, ?, ?, 'active', ?, ?, NULL)
            ON CONFLICT (email) DO UPDATE SET name = coalesce(excluded.name, subscribers.name), topics = excluded.topics,
-             status = 'active', paused_until = NULL, updated_at = excluded.updated_at`,
+             editions = excluded.editions, status = 'active', paused_until = NULL, updated_at = excluded.updated_at`,
         )
-        .run(email, input.name ?? null, topics, now, now);
+        .run(email, input.name ?? null, topics, editions, now, now);
       this.db.prepare('DELETE FROM suppressions WHERE email = ?').run(email);
       this.db.prepare('DELETE FROM erased WHERE hash = ?').run(addressHash(email));
       this.recordConsent(input);
@@ -111,7 +117,7 @@ export class SubscriberDataRepo {
   profile(email: string): SubscriberProfile | undefined {
     const r = this.db
       .prepare(
-        'SELECT email, name, topics, status, paused_until, created_at, updated_at FROM subscribers WHERE email = ?',
+        'SELECT email, name, topics, editions, status, paused_until, created_at, updated_at FROM subscribers WHERE email = ?',
       )
       .get(email.toLowerCase()) as ProfileRow | undefined;
     if (!r) return undefined;
@@ -119,6 +125,7 @@ export class SubscriberDataRepo {
       email: r.email,
       name: r.name ?? undefined,
       interests: JSON.parse(r.topics) as string[],
+      editions: JSON.parse(r.editions) as string[],
       status: r.status,
       pausedUntil: r.paused_until ?? undefined,
       createdAt: r.created_at,
@@ -130,12 +137,18 @@ export class SubscriberDataRepo {
   setPreferences(email: string, prefs: PreferencesInput, at: Date): boolean {
     const row = this.profile(email);
     if (!row) return false;
-    const topics = prefs.interests === undefined ? JSON.stringify(row.interests) : JSON.stringify([...prefs.interests]);
+    const topics = JSON.stringify([...(prefs.interests ?? row.interests)]);
+    const editions = JSON.stringify([...(prefs.editions ?? row.editions)]);
     const paused = prefs.pausedUntil === undefined ? (row.pausedUntil ?? null) : prefs.pausedUntil;
     this.db
-      .prepare('UPDATE subscribers SET topics = ?, paused_until = ?, updated_at = ? WHERE email = ?')
-      .run(topics, paused, at.toISOString(), email.toLowerCase());
-    this.audit(at, 'preferences', email, JSON.stringify({ interests: JSON.parse(topics), pausedUntil: paused }));
+      .prepare('UPDATE subscribers SET topics = ?, editions = ?, paused_until = ?, updated_at = ? WHERE email = ?')
+      .run(topics, editions, paused, at.toISOString(), email.toLowerCase());
+    this.audit(
+      at,
+      'preferences',
+      email,
+      JSON.stringify({ interests: JSON.parse(topics), editions: JSON.parse(editions), pausedUntil: paused }),
+    );
     return true;
   }
 

@@ -28,6 +28,8 @@ export async function startTestSite(
     newsletter?: Record<string, unknown>;
     serve?: Record<string, unknown>;
     sources?: Array<{ name: string; url: string }>;
+    editions?: Array<Record<string, unknown>>;
+    interests?: Array<Record<string, unknown>>;
   } = {},
 ): Promise<SiteSetup> {
   const dir = mkdtempSync(join(tmpdir(), 'briefing-site-'));
@@ -37,6 +39,8 @@ export async function startTestSite(
       sources: raw.sources ?? [{ name: '샘플', url: join(dir, 'feed.xml') }],
       delivery: { from: '테크 브리핑 <briefing@example.com>' },
       serve: { minFillTime: '0s', ...raw.serve },
+      ...(raw.editions ? { editions: raw.editions } : {}),
+      ...(raw.interests ? { interests: raw.interests } : {}),
       paths: { templates: TEMPLATES },
     },
     dir,

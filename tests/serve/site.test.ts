@@ -145,6 +145,43 @@ describe('sign-up with double opt-in', () => {
   });
 });
 
+describe('editions and interests on the forms', () => {
+  it('lets a reader choose editions and interests at sign-up and change them later', async () => {
+    const s = await site({
+      editions: [
+        { id: 'daily', title: '아침 브리핑', schedule: '0 7 * * 1-5', cadence: 'daily', window: '1d' },
+        { id: 'weekly', title: '주간 브리핑', schedule: '0 8 * * 1' },
+      ],
+      interests: [
+        { id: 'ai', label: 'AI', match: ['인공지능', 'AI'] },
+        { id: 'chips', label: '반도체', match: ['반도체', 'HBM'] },
+      ],
+    });
+    const signupPage = await (await fetch(`${s.url}/subscribe`)).text();
+    expect(signupPage).toContain('value="daily"> 아침 브리핑');
+    expect(signupPage).toContain('value="chips"> 반도체');
+    await signUp(s, { email: 'both@example.org', editions: ['weekly'], interests: ['chips', 'nonsense'] });
+    await confirm(s, await confirmLink(s, 'both@example.org'));
+    expect(s.app.store.subscribers.get('both@example.org')).toMatchObject({
+      editions: ['weekly'],
+      interests: ['chips'],
+    });
+
+    const t = signAddressToken('preferences', 'both@example.org', SECRET);
+    const page = await (await fetch(`${s.url}/preferences?t=${t}`)).text();
+    expect(page).toContain('value="weekly" checked');
+    await fetch(`${s.url}/preferences`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: s.url },
+      body: form({ t, action: 'save', editions: ['daily', 'weekly'], interests: ['ai'] }),
+    });
+    expect(s.app.store.subscribers.get('both@example.org')).toMatchObject({
+      editions: ['daily', 'weekly'],
+      interests: ['ai'],
+    });
+  });
+});
+
 describe('preferences, export and erasure', () => {
   async function subscribed(s: SiteSetup, email: string): Promise<string> {
     s.app.store.subscribers.upsertMany([{ email, name: '구독자' }], new Date());
