@@ -14,7 +14,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { App } from './app.js';
 import type { CollectDeps } from './collect/index.js';
-import { articlesToRead, composeIssue, draftToYaml, parseDraft, resolveInterests, variantOf } from './compose/index.js';
+import {
+  articlesToRead,
+  composeIssue,
+  draftToYaml,
+  parseDraft,
+  resolveInterests,
+  type StoryDrops,
+  storyDrops,
+  variantOf,
+} from './compose/index.js';
 import { loadLabels } from './config/locale.js';
 import { issuePrefix } from './config/editions.js';
 import { BUNDLED_LOCALES, BUNDLED_TEMPLATES } from './bundled.js';
@@ -161,6 +170,8 @@ export interface ComposeOutcome {
   files: string[];
   draft: Draft;
   rendered: RenderedIssue;
+  /** Per top story, the lines its items lost before composing (promo, chrome, repeat, byline, …); compose only. */
+  dropped?: StoryDrops[];
 }
 
 export interface NothingNew {
@@ -204,10 +215,11 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
   }
   const issueId = nextIssueId(app, asOf);
   const labels = labelsFor(config, config.newsletter.locale);
+  const read = topicItems(app, ranked.topics);
   const draft = composeIssue({
     issueId,
     topics: ranked.topics,
-    items: topicItems(app, ranked.topics),
+    items: read,
     listed: ranked.docs,
     newsletter: config.newsletter,
     sources: config.sources,
@@ -232,7 +244,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     ),
   );
   app.logger.info('composed', { issueId, dir, topics: ranked.topics.length });
-  return outcome;
+  return { ...outcome, dropped: storyDrops(draft, read.values()) };
 }
 
 /** The template folders of a project, first wins: its own `templates/` (or paths.templates), then the bundled ones. */

@@ -4,9 +4,10 @@
  * sentences sit under each.
  */
 import { createRequire } from 'node:module';
-import type { Item, TextBlock } from '../types.js';
+import type { Draft, Item, TextBlock } from '../types.js';
 import { cleanSentence, isBoilerplate } from './boilerplate.js';
 import { hasPictureCredit, isCaption } from './caption.js';
+import { chromeLine, chromeReason, type DropReason } from './chrome.js';
 import { isCompleteSentence, splitSentences } from './sentences.js';
 import { fingerprint } from './text.js';
 
@@ -22,10 +23,14 @@ export interface ArticleHeading {
   text: string;
 }
 
+/** How many lines of an item were left out of its sentences and headings, by reason. */
+export type DropCounts = Partial<Record<DropReason, number>>;
+
 export interface Article {
   item: Item;
   sentences: ArticleSentence[];
   headings: ArticleHeading[];
+  dropped: DropCounts;
 }
 
 /** Sentences shorter than this are fragments (a name, a number), not worth a line. */
@@ -79,29 +84,118 @@ function blocksOf(item: Item): TextBlock[] {
     .map((p) => ({ kind: 'paragraph' as const, text: p }));
 }
 
+/** Whether a body sentence follows block `b` before the next heading: a heading with none under it is chrome. */
+function bodyFollows(blocks: readonly TextBlock[], b: number): boolean {
+  for (let k = b + 1; k < blocks.length; k++) {
+    const block = blocks[k] as TextBlock;
+    if (block.kind === 'heading' || headingOf(block) !== undefined) return false;
+    if (splitSentences(block.text).some((s) => chromeLine(s) === undefined && isCompleteSentence(s))) return true;
+  }
+  return false;
+}
+
 export function prepareArticle(item: Item): Article {
   const sentences: ArticleSentence[] = [];
   const headings: ArticleHeading[] = [];
+  const dropped: DropCounts = {};
+  const drop = (reason: DropReason): void => {
+    dropped[reason] = (dropped[reason] ?? 0) + 1;
+  };
   const seen = new Set<string>();
-  for (const block of blocksOf(item)) {
+  // Inside a related-articles or most-read box: its list items are other stories' titles.
+  let related = false;
+  const blocks = blocksOf(item);
+  blocks.forEach((block, b) => {
     const heading = headingOf(block);
-    if (heading !== undefined) {
-      headings.push({ text: heading });
-      continue;
+    if (heading !== undefined || block.kind === 'heading') {
+      const reason =
+        chromeLine(block.text) ?? (heading !== undefined && !bodyFollows(blocks, b) ? 'chrome' : undefined);
+      if (reason !== undefined) {
+        drop(reason);
+        related = reason === 'related';
+      } else if (heading !== undefined) {
+        headings.push({ text: heading });
+        related = false;
+      }
+      return;
     }
-    if (block.kind === 'heading') continue;
+    if (related && block.kind === 'list-item') {
+      drop('related');
+      return;
+    }
+    related = false;
     // A paragraph with a picture credit is the picture's caption, whatever its sentences say.
-    if (hasPictureCredit(block.text)) continue;
-    for (const raw of splitSentences(block.text)) {
+    if (hasPictureCredit(block.text)) {
+      drop('caption');
+      return;
+    }
+    const pieces = splitSentences(block.text);
+    if (pieces.length === 0) {
+      // A line that is no sentence at all: page controls, a label, a box's title.
+      const reason = chromeLine(block.text) ?? 'chrome';
+      drop(reason);
+      related = reason === 'related';
+      return;
+    }
+    for (const raw of pieces) {
       const text = cleanSentence(raw);
-      if (text === undefined || text.length < MIN_SENTENCE_CHARS || !isCompleteSentence(text)) continue;
+      if (text === undefined) {
+        const reason = chromeReason(raw) ?? 'chrome';
+        drop(reason);
+        if (reason === 'related') related = true;
+        continue;
+      }
+      const reason = chromeLine(text);
+      if (reason !== undefined) {
+        drop(reason);
+        continue;
+      }
+      if (text.length < MIN_SENTENCE_CHARS || !isCompleteSentence(text)) continue;
       // A picture's caption that reached the body describes the picture, not the story.
-      if (isCaption(text)) continue;
+      if (isCaption(text)) {
+        drop('caption');
+        continue;
+      }
       const key = fingerprint(text);
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        drop('repeat');
+        continue;
+      }
       seen.add(key);
       sentences.push({ text, position: sentences.length, section: headings.length - 1 });
     }
+  });
+  return { item, sentences, headings, dropped };
+}
+
+/** The lines dropped from some items, by reason, summed. */
+export function droppedLines(items: Iterable<Item>): DropCounts {
+  const out: DropCounts = {};
+  for (const item of items) {
+    for (const [reason, n] of Object.entries(prepareArticle(item).dropped) as Array<[DropReason, number]>) {
+      out[reason] = (out[reason] ?? 0) + n;
+    }
   }
-  return { item, sentences, headings };
+  return out;
+}
+
+/** What one story of an issue dropped from the items it lists, by reason. */
+export interface StoryDrops {
+  topicId: string;
+  headline: string;
+  dropped: DropCounts;
+}
+
+/** Per story of a draft, the lines its listed items lost (promo, chrome, repeat, byline, …). */
+export function storyDrops(draft: Pick<Draft, 'stories'>, items: Iterable<Item>): StoryDrops[] {
+  const byUrl = new Map<string, Item>();
+  for (const item of items) {
+    byUrl.set(item.canonicalLink || item.link, item);
+    byUrl.set(item.link, item);
+  }
+  return draft.stories.map((story) => ({
+    topicId: story.topicId,
+    headline: story.headline,
+    dropped: droppedLines(story.sources.map((r) => byUrl.get(r.url)).filter((i): i is Item => i !== undefined)),
+  }));
 }

@@ -18,5 +18,6 @@ export {
 } from './select.js';
 export { checkIssue, type CheckInput, type IssueCheck, type IssueFault, type IssueFaultKind } from './checks.js';
 export { DEPENDENT_RULES, dependentRule, isDependent, type DependentRule } from './dependent.js';
-export { chromeReason, type DropReason } from './chrome.js';
+export { chromeLine, chromeReason, isUiLabel, type DropReason } from './chrome.js';
 export { sameStory, type StoryText } from './same-story.js';
+export { droppedLines, storyDrops, type DropCounts, type StoryDrops } from './article.js';

@@ -54,6 +54,7 @@ describe.each([1, 2])('an issue of real-looking Korean news with %i top stories'
   let server: FeedServer;
   let app: App;
   let draft: Draft;
+  let dropped: Array<{ topicId: string; dropped: Record<string, number | undefined> }>;
 
   beforeAll(async () => {
     server = await startFeedServer();
@@ -62,6 +63,7 @@ describe.each([1, 2])('an issue of real-looking Korean news with %i top stories'
     expect(out.collected.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
     if (!out.issue) throw new Error('no issue composed');
     draft = out.issue.draft;
+    dropped = out.issue.dropped ?? [];
   });
   afterAll(async () => {
     app.close();
@@ -70,5 +72,12 @@ describe.each([1, 2])('an issue of real-looking Korean news with %i top stories'
 
   it('passes the issue checker', () => {
     expectCleanStoredIssue(app, draft);
+  });
+
+  it('reports, per top story, the lines compose dropped from its items', () => {
+    expect(dropped.map((s) => s.topicId)).toEqual(draft.stories.map((s) => s.topicId));
+    // Collection already strips these pages' sign-offs, notices and controls; nothing that compose
+    // drops later may reach the issue (the checker above), and every count is a whole number.
+    for (const s of dropped) for (const n of Object.values(s.dropped)) expect(Number.isInteger(n)).toBe(true);
   });
 });

@@ -30,6 +30,7 @@ export function registerCompose(program: Command): void {
                 files: out.files,
                 title: out.draft.title,
                 warnings: out.rendered.warnings,
+                stories: out.dropped ?? [],
               }),
         }));
         print(cmd, app.config.editions.length > 0 ? { editions: json } : json[0], () =>
@@ -47,9 +48,15 @@ function composeText(out: ComposeOutcome | NothingNew): string {
   if (out.nothingNew) return `Nothing new: ${out.reason}.${out.forceHelps ? ' (--force composes anyway.)' : ''}`;
   return [
     `Composed ${out.draft.title}`,
+    ...(out.dropped ?? []).map((s, i) => `  [${i + 1}] dropped from its items: ${dropText(s.dropped)}`),
     `  ${out.dir}/`,
     ...out.files.map((f) => `    ${f.slice(out.dir.length + 1)}`),
     ...out.rendered.warnings.map((w) => `  warning: ${w.message}`),
     `Edit draft.yaml, then: briefing render ${out.dir}/draft.yaml`,
   ].join('\n');
+}
+
+function dropText(dropped: Readonly<Record<string, number | undefined>>): string {
+  const parts = Object.entries(dropped).map(([reason, n]) => `${n} ${reason}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing';
 }
