@@ -134,7 +134,7 @@ export function composeIssue(input: ComposeInput): Draft {
     const prepared = articles ?? items.map(prepareArticle);
     // A headline is a one-sentence lead: from the news reports when the topic has one.
     const read = newsArticles(leadFirst(prepared, leadArticleIndex(prepared, publishers)), publishers);
-    const entry = headlineEntry(topic, read, credit, publishers, used, newsletter.locale);
+    const entry = headlineEntry(topic, read, credit, publishers, used, newsletter.locale, input.now);
     if (!entry) continue;
     const mine: StoryText = {
       title: read[0]?.item.title ?? entry.text,

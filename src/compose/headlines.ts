@@ -4,6 +4,7 @@
  */
 import type { HeadlineEntry, Locale, Topic } from '../types.js';
 import type { Article } from './article.js';
+import { isBackground } from './dated.js';
 import { isDependent } from './dependent.js';
 import { cleanHeadline } from './headline.js';
 import { sentencesToRead } from './reading.js';
@@ -31,6 +32,8 @@ export function headlineEntry(
   publishers: readonly string[],
   used: UsedSentences,
   locale: Locale,
+  /** The reference time: a sentence dated only years before it is background (dated.ts). */
+  now?: Date,
 ): HeadlineEntry | undefined {
   const best = articles[0];
   if (!best) return undefined;
@@ -39,7 +42,10 @@ export function headlineEntry(
     articles,
     (s) =>
       // Shown without its title, even an article's first sentence must stand alone (a dek leans on its title).
-      s.text.length <= HEADLINE_MAX_CHARS && !used.has(s.text) && !isDependent(s.text, locale),
+      s.text.length <= HEADLINE_MAX_CHARS &&
+      !used.has(s.text) &&
+      !isDependent(s.text, locale) &&
+      (now === undefined || !isBackground(s.text, now)),
   ).map(({ sentence: s, item }) => ({ text: s.text, position: s.position, item }));
   let chosen: Candidate | undefined;
   if (candidates.length > 0) {

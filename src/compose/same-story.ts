@@ -24,22 +24,29 @@ export const SAME_STORY_LOOSE = 0.2;
 export const SAME_STORY_LOOSEST = 0.1;
 
 /**
- * Names of a text: Latin-script words of two or more letters (HBM4, Nvidia, LG), and
+ * Names of a text: Latin-script words of two or more letters with a capital or a digit (HBM4, Nvidia, LG), and
  * quoted Hangul names (‘엑사원 5.0’, ‘카나나’): the words that identify a story.
  */
 export function storyNames(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9.+-]*[A-Za-z0-9]/g)) {
     const w = m[0].toLowerCase();
-    if (w.length >= 2 && !COMMON_LATIN.has(w)) out.add(w);
+    // A name has a capital or a digit (Nvidia, HBM4, iPhone); English prose's lower-case words are not names.
+    if (w.length >= 2 && !COMMON_LATIN.has(w) && /[A-Z0-9]/.test(m[0])) out.add(w);
   }
   for (const m of text.matchAll(/[‘“'"「『]([^’”'"」』]{2,20})[’”'"」』]/gu))
     out.add((m[1] ?? '').trim().toLowerCase());
   return out;
 }
 
-/** Latin words too common in Korean tech news to identify a story. */
-const COMMON_LATIN = new Set(['ai', 'it', 'ceo', 'cto', 'cfo', 'the', 'and', 'of', 'to', 'in', 'us', 'u.s', 'kr']);
+/** Latin words too common to identify a story. */
+const COMMON_LATIN = new Set([
+  ...['ai', 'it', 'ceo', 'cto', 'cfo', 'the', 'and', 'of', 'to', 'in', 'us', 'u.s', 'kr'],
+  // Days and months are capitalized in English but name no story.
+  ...['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october'],
+  ...['november', 'december'],
+]);
 
 function textOf(s: StoryText): string {
   return [s.title, ...s.sentences].join('\n');

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkIssue } from '../../src/compose/checks.js';
 import { composeIssue } from '../../src/compose/index.js';
 import type { Draft } from '../../src/types.js';
+import { isBackground } from '../../src/compose/dated.js';
 import { articleKind } from '../../src/compose/kind.js';
+import { sameStory } from '../../src/compose/same-story.js';
 import { restatesFact } from '../../src/compose/restate.js';
 import {
   capExplainer,
@@ -131,5 +133,51 @@ describe('the issue checker over an English issue', () => {
     expect(c.faults.find((f) => f.kind === 'featureLead')?.detail).toBe(
       `a sketch (${capSketch.link}) leads; ${capWire.link} reports the event`,
     );
+  });
+});
+
+describe('background sentences', () => {
+  it('should know a sentence dated only years before the issue', () => {
+    const now = new Date('2022-02-04T07:00:00Z');
+    expect(isBackground('Derby County won the First Division title in 1972 and 1975.', now)).toBe(true);
+    expect(isBackground('The club, founded in 1884, went into administration in 2021.', now)).toBe(false);
+    expect(isBackground('A rescue deal was agreed on Thursday.', now)).toBe(false);
+    expect(isBackground('2019년 이후 처음으로 흑자를 냈다.', new Date('2026-11-16T00:00:00Z'))).toBe(true);
+    expect(isBackground('The fund holds £1,975 million in bonds.', now)).toBe(false);
+  });
+
+  it('should not make one a headline', () => {
+    const d = composeIssue(englishInput());
+    expect(d.headlines.find((h) => h.topicId === 't-derby')?.text).toBe(
+      'A rescue deal for the club was agreed on Thursday with the US businessman Chris Kirchner, the administrators said.',
+    );
+  });
+});
+
+describe('one story, one place, in English', () => {
+  it('should not take two stories for one because they share ordinary words or a weekday', () => {
+    const ferry = {
+      title: 'Ferry operator cancels sailings as staff walk out',
+      sentences: [
+        'The operator cancelled all sailings on Friday after staff walked out over the sacking of workers, the union said.',
+      ],
+      urls: ['https://wiredaily.example.com/uk/ferry-sailings-cancelled'],
+    };
+    const airport = {
+      title: 'Airport chief quits after weeks of delays',
+      sentences: [
+        'The managing director of the airport quit on Friday after weeks of delays for passengers, the operator said.',
+      ],
+      urls: ['https://northernpost.example.co.uk/news/airport-chief-quits'],
+    };
+    expect(sameStory(ferry, airport)).toBeUndefined();
+    const ferry2 = {
+      title: 'P&O Ferries sailings cancelled after sackings',
+      sentences: [
+        'P&O Ferries cancelled all sailings on Friday after staff walked out over the sacking of 800 workers.',
+      ],
+      urls: ['https://northernpost.example.co.uk/news/p-and-o-sailings'],
+    };
+    expect(sameStory({ ...ferry, title: 'P&O Ferries cancels sailings as staff walk out' }, ferry2)).toBeDefined();
   });
 });

@@ -108,12 +108,28 @@ export const strikeNews = item({
   ],
 });
 
-export const englishItems: Item[] = [capSketch, capWire, capPost, capExplainer, strikeNews];
+export const derbyNews = item({
+  title: 'Derby County rescue deal agreed with US businessman',
+  source: 'Northern Post',
+  link: 'https://northernpost.example.co.uk/sport/derby-county-rescue-deal',
+  publishedAt: '2022-02-03T19:30:00Z',
+  blocks: [
+    p(
+      'Derby County were founder members of the Football League in 1888 and won the First Division title in 1972 and 1975. A rescue deal for the club was agreed on Thursday with the US businessman Chris Kirchner, the administrators said.',
+    ),
+  ],
+});
+
+export const englishItems: Item[] = [capSketch, capWire, capPost, capExplainer, strikeNews, derbyNews];
 
 export function englishInput(over: Partial<ComposeInput> = {}): ComposeInput {
   return {
     issueId: '2022-02-04',
-    topics: [topic('t-price-cap', [capSketch, capWire, capPost, capExplainer]), topic('t-rail-strike', [strikeNews])],
+    topics: [
+      topic('t-price-cap', [capSketch, capWire, capPost, capExplainer]),
+      topic('t-rail-strike', [strikeNews]),
+      topic('t-derby', [derbyNews]),
+    ],
     items: new Map(englishItems.map((i) => [i.id, i])),
     newsletter: EN_NEWSLETTER,
     sources: EN_SOURCES,
