@@ -40,7 +40,19 @@ export const DESK_SCRIPT = String.raw`(() => {
   const clone = (x) => JSON.parse(JSON.stringify(x));
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
+  /** Saves started so far; a version check that saw one start ignores what it read. */
+  let saves = 0;
+  let inFlight = 0;
   async function save(next) {
+    saves += 1;
+    inFlight += 1;
+    try {
+      return await post(next);
+    } finally {
+      inFlight -= 1;
+    }
+  }
+  async function post(next) {
     const r = await fetch('/api/draft/save', { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ issue, rev, draft: next }) });
     const j = await r.json().catch(() => ({}));
@@ -378,6 +390,23 @@ export const DESK_SCRIPT = String.raw`(() => {
   }
   frame.addEventListener('load', attach);
   attach();
+
+  /**
+   * When the page is told the issue changed (a save here, in another tab, or the file saved by an
+   * editor), the draft's version is read again: a version this page did not write locks the desk.
+   */
+  async function checkVersion() {
+    if (locked || !rev || inFlight > 0) return;
+    const seen = saves;
+    const r = await fetch('/api/draft' + (issue ? '?issue=' + encodeURIComponent(issue) : ''));
+    const j = await r.json().catch(() => ({}));
+    if (!r.ok || locked || inFlight > 0 || seen !== saves) return;
+    if (j.rev && j.rev !== rev) {
+      lock('the draft was changed since this page read it (in another tab or an editor): reload to see that version, then edit again');
+    }
+  }
+  const updates = new EventSource('/events' + (issue ? '?issue=' + encodeURIComponent(issue) : ''));
+  updates.addEventListener('view', () => { checkVersion().catch(() => undefined); });
 
   fetch('/api/draft' + (issue ? '?issue=' + encodeURIComponent(issue) : ''))
     .then(async (r) => {

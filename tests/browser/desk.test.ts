@@ -232,6 +232,9 @@ describe('the desk in Chromium', () => {
     const second = await open();
     await first.getByRole('button', { name: 'drop headline 4' }).click();
     await expect.poll(() => draftOnDisk(desk).headlines).toHaveLength(1);
+    // The second tab is told as soon as the issue changes, before it saves anything.
+    await expect.poll(() => second.locator('#desk').getAttribute('data-conflict')).toBe('true');
+    expect(await first.locator('#desk').getAttribute('data-conflict')).toBeNull();
     await second.getByRole('textbox', { name: 'Title' }).fill('[브리핑] 두 번째 탭의 제목');
     await second.getByRole('textbox', { name: 'Title' }).press('Enter');
     await expect.poll(() => second.locator('#desk-status').innerText()).toMatch(/changed since this page read it/);
