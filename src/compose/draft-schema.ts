@@ -94,7 +94,8 @@ export const storySchema = z.strictObject({
 });
 
 export const headlineSchema = z.strictObject({
-  topicId: text,
+  /** Written by compose; a headline added by hand goes without one (its link stands in). */
+  topicId: text.optional(),
   title: text.optional(),
   text,
   url: link,
@@ -120,7 +121,13 @@ export const draftSchema = z
     blocks: z.array(text).default([]),
     note: z.string().optional(),
   })
-  .transform((d): Draft => ({ ...d, subject: d.subject?.trim() ? d.subject : d.title }));
+  .transform(
+    (d): Draft => ({
+      ...d,
+      subject: d.subject?.trim() ? d.subject : d.title,
+      headlines: d.headlines.map(({ topicId, ...h }) => ({ ...h, topicId: topicId ?? h.url })),
+    }),
+  );
 
 /** The fields of each part, for hints about unknown keys. */
 export const FIELDS: Readonly<Record<string, readonly string[]>> = {

@@ -2,7 +2,17 @@
  * The editor's draft as YAML: written readable (Korean as is, no folding) with a
  * comment header, read back with every error pointing at its line.
  */
-import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import {
+  Document,
+  LineCounter,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Node as YamlNode,
+} from 'yaml';
 import type { z } from 'zod';
 import { BriefingError } from '../errors.js';
 import type { Draft } from '../types.js';
@@ -42,6 +52,9 @@ const KEY_COMMENTS: Record<Draft['locale'], Record<string, string>> = {
   },
 };
 
+/** A plain id (topic, interest), written without quotes. */
+const ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
+
 /** The draft as YAML text for the editor. */
 export function draftToYaml(draft: Draft): string {
   const doc = new Document(draft);
@@ -55,6 +68,14 @@ export function draftToYaml(draft: Draft): string {
       }
     }
   }
+  // Every text double-quoted (ids such as topic and interest ids stay plain): an edit that
+  // adds ": ", "#" or a leading "[" stays text, and a person never has to decide when quotes
+  // are needed.
+  visit(doc, {
+    Scalar(key, node) {
+      if (key !== 'key' && typeof node.value === 'string' && !ID_RE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
   return doc.toString({ lineWidth: 0 });
 }
 

@@ -34,11 +34,11 @@ describe('draftToYaml', () => {
   });
 
   it('writes Korean as is, without escapes or folded lines', () => {
-    expect(yaml).toContain('headline: 반도체 수출 역대 최대…AI 메모리가 끌어올렸다');
+    expect(yaml).toContain('headline: "반도체 수출 역대 최대…AI 메모리가 끌어올렸다"');
     expect(yaml).not.toMatch(/\\u[0-9a-f]{4}|\\x/i);
     const longest = draft.stories.flatMap((s) => [...s.lead, ...s.why]).reduce((a, b) => (b.length > a.length ? b : a));
     expect(lines.some((l) => l.includes(longest))).toBe(true);
-    expect(yaml).toContain('marker: 💡');
+    expect(yaml).toContain('marker: "💡"');
   });
 
   it('opens with a comment telling the editor what they can change', () => {
@@ -89,7 +89,7 @@ describe('parseDraft', () => {
   });
 
   it('reports an unknown key with its line and path', () => {
-    const n = lineOf('    headline: AI 기본법');
+    const n = lineOf('    headline: "AI 기본법');
     const e = draftError(replaceLine(n, '    headlin: AI 기본법 오늘부터 시행'));
     expect(e.message).toBe(`outbox/2026-03-19/draft.yaml line ${n}: stories[1].headlin is not a draft field`);
     expect(e.hint).toContain('headline');
@@ -102,7 +102,7 @@ describe('parseDraft', () => {
   });
 
   it('reports a missing field at the line of the entry that lacks it', () => {
-    const n = lineOf('    headline: AI 기본법');
+    const n = lineOf('    headline: "AI 기본법');
     const text = lines.filter((_, i) => i !== n - 1).join('\n');
     const e = draftError(text);
     expect(e.message).toBe(
@@ -115,7 +115,7 @@ describe('parseDraft', () => {
     const n = lineOf('    lead:');
     const e = draftError(
       replaceLine(n, '    lead: 3').replace(
-        /\n {6}- 지난달[^\n]*|\n {6}- 산업통상자원부[^\n]*|\n {6}- 증가세를[^\n]*|\n {6}- 메모리 가격이[^\n]*/g,
+        /\n {6}- "지난달[^\n]*|\n {6}- "산업통상자원부[^\n]*|\n {6}- "증가세를[^\n]*|\n {6}- "메모리 가격이[^\n]*/g,
         '',
       ),
     );
@@ -123,7 +123,7 @@ describe('parseDraft', () => {
   });
 
   it('reports a link that is not http(s)', () => {
-    const n = lineOf('url: https://techon.example.com/p/10');
+    const n = lineOf('url: "https://techon.example.com/p/10"');
     const e = draftError(
       replaceLine(n, lines[n - 1]!.replace('https://techon.example.com/p/10', 'javascript:alert(1)')),
     );
@@ -133,7 +133,7 @@ describe('parseDraft', () => {
   });
 
   it('reports a marker that is neither 🖊️ nor 💡', () => {
-    const n = lineOf('marker: 💡');
+    const n = lineOf('marker: "💡"');
     const e = draftError(replaceLine(n, '    marker: ⭐'));
     expect(e.message).toContain(`line ${n}: stories[1].marker must be 🖊️ (news) or 💡 (analysis, follow-up)`);
   });
@@ -162,11 +162,41 @@ describe('parseDraft', () => {
   it('accepts a single sentence written without list dashes and 🖊 without its variation selector', () => {
     const d = parseDraft(
       draftToYaml({ ...draft, stories: [{ ...draft.stories[0]!, marker: '🖊️' }] })
-        .replace('marker: 🖊️', 'marker: 🖊')
+        .replace('marker: "🖊️"', 'marker: 🖊')
         .replace(/ {4}why:\n( {6}- [^\n]*\n)+/, '    why: 한 문장으로 바꾼 이유.\n'),
       'draft.yaml',
     );
     expect(d.stories[0]!.marker).toBe('🖊️');
     expect(d.stories[0]!.why).toEqual(['한 문장으로 바꾼 이유.']);
+  });
+
+  it('round-trips text with ": ", "#" and a leading "[" or "*", and keeps a person\'s edit inside the quotes as text', () => {
+    const tricky = {
+      ...draft,
+      title: '[단독] 한은 총재: "금리 인하 서두르지 않겠다"',
+      stories: [
+        { ...draft.stories[0]!, headline: '*속보* 코스피 2,600선 #회복: 외국인 매수' },
+        ...draft.stories.slice(1),
+      ],
+    };
+    const text = draftToYaml(tricky);
+    expect(parseDraft(text, 'draft.yaml')).toEqual(tricky);
+    const edited = text.replace(/^( {4}headline: )"[^\n]*"$/m, '$1"반도체: 수출 14개월 연속 증가 # 산업부 발표"');
+    expect(parseDraft(edited, 'draft.yaml').stories[0]!.headline).toBe('반도체: 수출 14개월 연속 증가 # 산업부 발표');
+  });
+
+  it('takes a headline added by hand without a topic id; its link stands in for one', () => {
+    const added = draftToYaml(draft).replace(
+      /^headlines:\n/m,
+      'headlines:\n  - text: "국토부: 수도권 광역급행철도 B노선 착공"\n    url: "https://news.example.kr/articles/2026/03/18/gtx-b"\n    publisher: "국토일보"\n',
+    );
+    const d = parseDraft(added, 'draft.yaml');
+    expect(d.headlines[0]).toEqual({
+      topicId: 'https://news.example.kr/articles/2026/03/18/gtx-b',
+      text: '국토부: 수도권 광역급행철도 B노선 착공',
+      url: 'https://news.example.kr/articles/2026/03/18/gtx-b',
+      publisher: '국토일보',
+    });
+    expect(d.headlines.slice(1)).toEqual(draft.headlines);
   });
 });
