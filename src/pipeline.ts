@@ -155,6 +155,59 @@ export function rankStep(app: App, opts: RankStepOptions = {}): RankStepResult {
   return { ...result, asOf, docs: new Map(items.map((it) => [it.id, it])) };
 }
 
+const count = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * Why ranking found no topics although the store may hold items, with the dates: the store
+ * is empty, every item lies outside the window (older, or newer than a pinned reference
+ * time), every item in the window went out already, or every topic was dropped.
+ */
+export function whyNoTopics(app: Pick<App, 'config' | 'store'>, ranked: RankStepResult): string {
+  const { config, store } = app;
+  const range = store.items.publishedRange();
+  if (!range) return 'the store has no items yet; run `briefing collect` (or `briefing run`) first';
+  const total = store.items.count();
+  const asOf = ranked.asOf;
+  const from = new Date(asOf.getTime() - config.newsletter.windowMs);
+  const fmt = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: config.newsletter.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const at = (d: Date | string): string => fmt.format(typeof d === 'string' ? new Date(d) : d);
+  const window = `the window ${at(from)} to ${at(asOf)} (${config.newsletter.timezone})`;
+  const inWindow = store.items.countNewerThan(0, from, asOf);
+  if (inWindow === 0) {
+    if (new Date(range.newest) < from) {
+      return `all ${count(total, 'item')} in the store are older than ${window}: the newest is from ${at(range.newest)}; collect newer items, or pass --as-of ${range.newest}`;
+    }
+    if (new Date(range.oldest) > asOf) {
+      return `all ${count(total, 'item')} in the store are newer than the reference time ${at(asOf)}, pinned by newsletter.asOf or --as-of: the oldest is from ${at(range.oldest)}; remove newsletter.asOf or pass a later --as-of`;
+    }
+    return `no item was published in ${window}; the store holds items from ${at(range.oldest)} to ${at(range.newest)}`;
+  }
+  if (ranked.considered === 0) {
+    const latest = store.issues.latest(config.edition);
+    return `all ${count(inWindow, 'item')} in ${window} went out in earlier issues${latest ? ` (the latest: ${latest.id})` : ''}; --force composes them again`;
+  }
+  const kinds = new Map<string, number>();
+  for (const d of ranked.dropped) {
+    const kind = d.reason.startsWith('rehash')
+      ? 'repeat a story sent already'
+      : d.reason.startsWith('blocked')
+        ? 'blocked in a draft'
+        : 'below the cut or over a source limit';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  const why = [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
+  const first = ranked.dropped[0];
+  return `the ${count(ranked.considered, 'item')} in ${window} make ${count(ranked.dropped.length, 'topic')}, and ${ranked.dropped.length === 1 ? 'it was' : 'every one was'} dropped: ${why}${first ? ` (e.g. “${first.topic.title}”: ${first.reason})` : ''}`;
+}
+
 /** The whole items compose reads of the topics (`articlesToRead` of each), by id. */
 export function topicItems(app: App, topics: readonly Topic[]): Map<number, Item> {
   const ids = topics.flatMap((t) => articlesToRead(t.items).map((r) => r.itemId));
@@ -203,15 +256,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
   const ranked = rankStep(app, { asOf, includeSent: opts.force === true });
   if (ranked.topics.length === 0) {
     const empty = store.items.count() === 0;
-    return {
-      nothingNew: true,
-      forceHelps: !empty && !opts.force,
-      reason: empty
-        ? 'the store has no items yet; run `briefing collect` (or `briefing run`) first'
-        : ranked.considered === 0
-          ? `no unsent items in the ${Math.round(config.newsletter.windowMs / 86_400_000)}-day window before ${asOf.toISOString()}`
-          : `all ${ranked.considered} items in the window were already sent or dropped`,
-    };
+    return { nothingNew: true, forceHelps: !empty && !opts.force, reason: whyNoTopics(app, ranked) };
   }
   const issueId = nextIssueId(app, asOf);
   const labels = labelsFor(config, config.newsletter.locale);

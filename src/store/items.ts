@@ -256,4 +256,13 @@ export class ItemRepo {
   count(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
   }
+
+  /** The publication times of the oldest and the newest item (undefined when empty). */
+  publishedRange(): { oldest: string; newest: string } | undefined {
+    const r = this.db.prepare('SELECT min(published_at) AS oldest, max(published_at) AS newest FROM items').get() as {
+      oldest: string | null;
+      newest: string | null;
+    };
+    return r.oldest && r.newest ? { oldest: r.oldest, newest: r.newest } : undefined;
+  }
 }

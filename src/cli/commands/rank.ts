@@ -11,7 +11,7 @@ export function registerRank(program: Command): void {
       const asOf = parseAsOf(opts.asOf);
       const app = await openApp(cmd);
       try {
-        const { rankStep } = await import('../../pipeline.js');
+        const { rankStep, whyNoTopics } = await import('../../pipeline.js');
         const { formatExplain } = await import('../../rank/index.js');
         const result = rankStep(app, asOf ? { asOf } : {});
         const json = {
@@ -27,12 +27,13 @@ export function registerRank(program: Command): void {
             items: t.items.map((i) => ({ title: i.title, link: i.link, source: i.source, published: i.publishedAt })),
           })),
           dropped: result.dropped.map((d) => ({ id: d.topic.id, title: d.topic.title, reason: d.reason })),
+          noTopics: result.topics.length === 0 ? whyNoTopics(app, result) : null,
         };
         print(cmd, json, () =>
           opts.explain
             ? formatExplain(result, app.config.newsletter.timezone)
             : result.topics.length === 0
-              ? `No topics: no items in the window before ${json.asOf}. Run \`briefing collect\` first, or pass --as-of.`
+              ? `No topics: ${json.noTopics}.`
               : result.topics
                   .map(
                     (t, i) =>
