@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
@@ -6,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, editionApp, fixedClock, silentLogger, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { runOnce, type RunOutcome } from '../../src/pipeline.js';
-import { links, mondayFeed, sampleConfig } from './helpers.js';
+import { CLI, links, mondayFeed, sampleConfig } from './helpers.js';
 
 describe('a daily and a weekly edition from one config and one store', () => {
   let app: App;
   let dir: string;
+  let configFile: string;
   const clock = fixedClock('2026-11-16T07:00:00+09:00');
   const runs: Record<string, RunOutcome[]> = { daily: [], weekly: [] };
 
@@ -25,6 +27,7 @@ describe('a daily and a weekly edition from one config and one store', () => {
       ].join('\n'),
     );
     dir = made.dir;
+    configFile = made.file;
     // Monday morning the wire has nothing yet; Tuesday it has Monday's news.
     writeFileSync(
       join(dir, 'wire.xml'),
@@ -99,5 +102,27 @@ describe('a daily and a weekly edition from one config and one store', () => {
     expect(await who('weekly/2026-11-16')).toEqual(['lee@example.org']);
     expect(app.store.deliveries.counts('daily/2026-11-16').sent).toBe(2);
     expect(app.store.deliveries.counts('weekly/2026-11-16').sent).toBe(1);
+  });
+
+  it('archives each edition as a site of its own, or one edition with --edition', () => {
+    const out = join(dir, 'site');
+    const r = spawnSync(process.execPath, [...CLI, '--config', configFile, 'archive', '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('[daily] Archived 2 sent issues');
+    expect(existsSync(join(out, 'daily', 'issues', '2026-11-17.html'))).toBe(true);
+    expect(existsSync(join(out, 'weekly', 'issues', '2026-11-16.html'))).toBe(true);
+    expect(existsSync(join(out, 'weekly', 'issues', '2026-11-17.html'))).toBe(false);
+    const one = join(dir, 'weekly-site');
+    const w = spawnSync(
+      process.execPath,
+      [...CLI, '--config', configFile, 'archive', '--out', one, '--edition', 'weekly'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(w.status, w.stderr).toBe(0);
+    expect(readdirSync(join(one, 'issues'))).toEqual(['2026-11-16.html']);
   });
 });
