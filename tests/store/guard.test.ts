@@ -127,3 +127,22 @@ describe('run on a store emptied under it', () => {
     expect(readdirSync(join(outbox, '2026-11-16', 'recipients'))).toEqual(sent);
   });
 });
+
+describe('doctor on a refused store', () => {
+  it('says the store is not a database and how to restore it, not that the folder needs permissions', () => {
+    const { dir, file } = sampleConfig();
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [...CLI, '--config', file, ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, BRIEFING_LOG: '' },
+        timeout: 60_000,
+      });
+    expect(cli('collect').status).toBe(0);
+    writeFileSync(join(dir, 'data', 'briefing.db'), 'this is not a database, it was overwritten by a log rotation\n');
+    const r = cli('doctor');
+    const out = `${r.stdout}${r.stderr}`;
+    expect(out).toMatch(/is not a SQLite database .*briefing backup/);
+    expect(out).not.toMatch(/fix its permissions/);
+  });
+});

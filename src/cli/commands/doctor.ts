@@ -100,17 +100,26 @@ async function diagnose(cmd: Command): Promise<DoctorReport> {
       detail: `${data} does not exist yet; the first collect or run creates it`,
     });
   } else {
+    let writable = true;
     try {
       accessSync(data, constants.W_OK);
-      store = StoreImpl.open(data);
-      checks.push(storeCheck(store, data));
-      checks.push(deliveriesCheck(store));
     } catch (e) {
+      writable = false;
       checks.push({
         name: 'data',
         level: 'fail',
-        detail: `${data}: ${reasonOf(e)} — fix its permissions or pass --data-dir`,
+        detail: `${data} is not writable by this user (${(e as NodeJS.ErrnoException).code ?? reasonOf(e)}) — fix its permissions (ls -ld ${data}) or pass --data-dir`,
       });
+    }
+    if (writable) {
+      try {
+        store = StoreImpl.open(data);
+        checks.push(storeCheck(store, data));
+        checks.push(deliveriesCheck(store));
+      } catch (e) {
+        // A refused store (missing, empty, corrupt, another one) says what and how to restore it.
+        checks.push({ name: 'store', level: 'fail', detail: reasonOf(e) });
+      }
     }
   }
   try {
