@@ -15,7 +15,14 @@ import type { Draft, IssueStyle, Labels, PreflightWarning, RenderedIssue } from 
 import { isBriefingError } from '../errors.js';
 import { compileMjml, locateProblem, MjmlInvalid } from './mjml.js';
 import { pictureWarnings, preflight } from './preflight.js';
-import { fileOf, loadTemplates, templateError, type CompiledKind, type TemplateSet } from './templates.js';
+import {
+  TEMPLATE_FILE,
+  fileOf,
+  loadTemplates,
+  templateError,
+  type CompiledKind,
+  type TemplateSet,
+} from './templates.js';
 import { tidyText } from './tidy-text.js';
 import { buildView, type IssueView } from './view.js';
 
@@ -67,10 +74,19 @@ function runTemplate(set: TemplateSet, kind: CompiledKind, ext: 'mjml' | 'txt', 
   try {
     return entry(view, { partials: kind.partials, data: {} });
   } catch (e) {
-    const err = e as { lineNumber?: number; message?: string };
-    const message = isBriefingError(e) ? e.message : (String(err.message ?? e).split('\n')[0] ?? 'failed');
+    const err = e as { lineNumber?: number; message?: string; [TEMPLATE_FILE]?: string };
+    const first = isBriefingError(e) ? e.message : (String(err.message ?? e).split('\n')[0] ?? 'failed');
+    const where = err[TEMPLATE_FILE] ?? fileOf(set, rel);
+    const unknown = /^"([^"]+)" not defined in .* - (\d+):\d+$/.exec(first);
+    if (unknown)
+      throw templateError(
+        where,
+        Number(unknown[2]),
+        `unknown template variable "${unknown[1]}"`,
+        'use a field the view has here (see templates/README.md), or check the spelling',
+      );
     const hint = isBriefingError(e) && e.hint ? e.hint : 'check the helpers and partials this template calls';
-    throw templateError(fileOf(set, rel), err.lineNumber, message, hint);
+    throw templateError(where, err.lineNumber, first, hint);
   }
 }
 

@@ -137,20 +137,35 @@ export function instrumentSource(rel: string, source: string): string {
     .join('\n');
 }
 
+/** The template file an error was thrown in, set by the innermost partial it passed through. */
+export const TEMPLATE_FILE = Symbol('briefing.templateFile');
+
+/** A partial whose errors say they came from it, not from the layout that includes it. */
+function inPartial(file: string, fn: Delegate): Delegate {
+  return (context, options) => {
+    try {
+      return fn(context, options);
+    } catch (e) {
+      if (e && typeof e === 'object' && !(TEMPLATE_FILE in e)) Object.defineProperty(e, TEMPLATE_FILE, { value: file });
+      throw e;
+    }
+  };
+}
+
 function compileKind(
   hb: Hb,
   files: readonly TemplateFile[],
   kind: TemplateKind,
   asts: Map<TemplateFile, hbs.AST.Program>,
 ): CompiledKind {
-  const options = { noEscape: kind === 'txt', preventIndent: kind === 'txt' };
+  const options = { noEscape: kind === 'txt', preventIndent: kind === 'txt', strict: true };
   const entries = new Map<string, Delegate>();
   const partials: Record<string, Delegate> = {};
   for (const f of files) {
     if (f.kind !== kind) continue;
     const compiled = hb.compile(asts.get(f) ?? f.source, options);
     if (f.role === 'style') entries.set(f.name, compiled);
-    else partials[f.name] = compiled;
+    else partials[f.name] = inPartial(f.file, compiled);
   }
   return { entries, partials };
 }
