@@ -18,6 +18,7 @@ import {
   articlesToRead,
   composeIssue,
   draftToYaml,
+  learnRepeatedLines,
   parseDraft,
   resolveInterests,
   type StoryDrops,
@@ -261,6 +262,8 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
   const issueId = nextIssueId(app, asOf);
   const labels = labelsFor(config, config.newsletter.locale);
   const read = topicItems(app, ranked.topics);
+  // Lines a source repeats across the items the store keeps of it are its page, not a story.
+  const repeated = learnRepeatedLines(ranked.docs.values());
   const draft = composeIssue({
     issueId,
     topics: ranked.topics,
@@ -270,6 +273,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     sources: config.sources,
     labels,
     now: asOf,
+    repeated,
   });
   const dir = join(config.paths.outbox, issueId);
   // The store records the issue after its folder is complete and before the folder is put in
@@ -289,7 +293,7 @@ export async function composeStep(app: App, opts: ComposeStepOptions = {}): Prom
     ),
   );
   app.logger.info('composed', { issueId, dir, topics: ranked.topics.length });
-  return { ...outcome, dropped: storyDrops(draft, read.values()) };
+  return { ...outcome, dropped: storyDrops(draft, read.values(), repeated) };
 }
 
 /** The template folders of a project, first wins: its own `templates/` (or paths.templates), then the bundled ones. */

@@ -94,7 +94,11 @@ function bodyFollows(blocks: readonly TextBlock[], b: number): boolean {
   return false;
 }
 
-export function prepareArticle(item: Item): Article {
+/**
+ * An item's sentences and headings; `repeated` holds the fingerprints of the lines its
+ * source repeats across items (`learnRepeatedLines`), dropped as `repeat`.
+ */
+export function prepareArticle(item: Item, repeated?: ReadonlySet<string>): Article {
   const sentences: ArticleSentence[] = [];
   const headings: ArticleHeading[] = [];
   const dropped: DropCounts = {};
@@ -117,6 +121,10 @@ export function prepareArticle(item: Item): Article {
         headings.push({ text: heading });
         related = false;
       }
+      return;
+    }
+    if (repeated?.has(fingerprint(block.text))) {
+      drop('repeat');
       return;
     }
     if (related && block.kind === 'list-item') {
@@ -169,10 +177,12 @@ export function prepareArticle(item: Item): Article {
 }
 
 /** The lines dropped from some items, by reason, summed. */
-export function droppedLines(items: Iterable<Item>): DropCounts {
+export function droppedLines(items: Iterable<Item>, repeated?: ReadonlyMap<string, ReadonlySet<string>>): DropCounts {
   const out: DropCounts = {};
   for (const item of items) {
-    for (const [reason, n] of Object.entries(prepareArticle(item).dropped) as Array<[DropReason, number]>) {
+    for (const [reason, n] of Object.entries(prepareArticle(item, repeated?.get(item.source)).dropped) as Array<
+      [DropReason, number]
+    >) {
       out[reason] = (out[reason] ?? 0) + n;
     }
   }
@@ -187,7 +197,11 @@ export interface StoryDrops {
 }
 
 /** Per story of a draft, the lines its listed items lost (promo, chrome, repeat, byline, …). */
-export function storyDrops(draft: Pick<Draft, 'stories'>, items: Iterable<Item>): StoryDrops[] {
+export function storyDrops(
+  draft: Pick<Draft, 'stories'>,
+  items: Iterable<Item>,
+  repeated?: ReadonlyMap<string, ReadonlySet<string>>,
+): StoryDrops[] {
   const byUrl = new Map<string, Item>();
   for (const item of items) {
     byUrl.set(item.canonicalLink || item.link, item);
@@ -196,6 +210,9 @@ export function storyDrops(draft: Pick<Draft, 'stories'>, items: Iterable<Item>)
   return draft.stories.map((story) => ({
     topicId: story.topicId,
     headline: story.headline,
-    dropped: droppedLines(story.sources.map((r) => byUrl.get(r.url)).filter((i): i is Item => i !== undefined)),
+    dropped: droppedLines(
+      story.sources.map((r) => byUrl.get(r.url)).filter((i): i is Item => i !== undefined),
+      repeated,
+    ),
   }));
 }

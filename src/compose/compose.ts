@@ -44,6 +44,8 @@ export interface ComposeInput {
   /** From templates/locales/<locale>.yaml. */
   labels: Labels;
   now: Date;
+  /** Per source name, the lines it repeats across its items (`learnRepeatedLines`), never used. */
+  repeated?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -71,6 +73,7 @@ function withInterests<T extends Story | HeadlineEntry>(part: T, topic: Topic): 
 export function composeIssue(input: ComposeInput): Draft {
   const { newsletter, labels, sources } = input;
   const publishers = sources.map((s) => s.name);
+  const prepare = (item: Item): Article => prepareArticle(item, input.repeated?.get(item.source));
   const used = new UsedSentences();
   const stories: Story[] = [];
   const publisher = (item: Item): string => publisherOf(item, sources);
@@ -96,7 +99,7 @@ export function composeIssue(input: ComposeInput): Draft {
     if (stories.length < newsletter.topStories) {
       // Only the articles compose reads are prepared (reading.ts); the source line names them all,
       // the article the story leads with first (lead-article.ts).
-      const prepared = main.map(prepareArticle);
+      const prepared = main.map(prepare);
       const lead = leadArticleIndex(prepared, publishers);
       const articles = storyArticles(leadFirst(prepared, lead), publishers);
       const leadItem = main[lead];
@@ -131,7 +134,7 @@ export function composeIssue(input: ComposeInput): Draft {
   for (const { topic, articles, items } of later) {
     if (headlines.length >= newsletter.headlines) break;
     if (items.length === 0) continue;
-    const prepared = articles ?? items.map(prepareArticle);
+    const prepared = articles ?? items.map(prepare);
     // A headline is a one-sentence lead: from the news reports when the topic has one.
     const read = newsArticles(leadFirst(prepared, leadArticleIndex(prepared, publishers)), publishers);
     const entry = headlineEntry(topic, read, credit, publishers, used, newsletter.locale, input.now);

@@ -21,3 +21,4 @@ export { DEPENDENT_RULES, dependentRule, isDependent, type DependentRule } from 
 export { chromeLine, chromeReason, isUiLabel, type DropReason } from './chrome.js';
 export { sameStory, type StoryText } from './same-story.js';
 export { droppedLines, storyDrops, type DropCounts, type StoryDrops } from './article.js';
+export { learnRepeatedLines, REPEAT_MIN_ITEMS, REPEAT_SHARE } from './repeated.js';

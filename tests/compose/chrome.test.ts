@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareArticle } from '../../src/compose/article.js';
 import { chromeLine, isUiLabel } from '../../src/compose/chrome.js';
-import { storyDrops } from '../../src/compose/index.js';
+import { learnRepeatedLines, storyDrops } from '../../src/compose/index.js';
 import { composeChecked, composeInput, h, item, li, p, topic } from './fixtures.js';
 
 /** A news page as a feed carries it: controls, a promotion, the story, a sign-off, a related box. */
@@ -79,5 +79,55 @@ describe('page chrome and promotions', () => {
         dropped: { chrome: 4, promo: 2, repeat: 2, byline: 1, notice: 1, related: 3 },
       },
     ]);
+  });
+});
+
+describe('lines a source repeats across its items', () => {
+  // A site that opens every article with the same standing line, a whole sentence of its own.
+  const banner = '디지털포커스는 독자 여러분의 소중한 제보와 의견을 언제나 기다리고 있습니다.';
+  const story = (n: number, title: string, body: string) =>
+    item({
+      title,
+      source: '디지털포커스',
+      link: `https://www.digitalfocus.example.kr/news/${n}`,
+      blocks: [p(banner), p(body)],
+    });
+  const items = [
+    story(
+      1,
+      '삼성전자, 2나노 파운드리 첫 고객 확보',
+      '삼성전자가 2나노 공정의 첫 대형 고객을 확보했다. 양산은 내년 하반기에 시작한다.',
+    ),
+    story(
+      2,
+      '현대차, 울산에 전기차 전용 공장 준공',
+      '현대차가 울산에 전기차 전용 공장을 준공했다. 연간 20만 대를 만들 수 있다.',
+    ),
+    story(
+      3,
+      '배달앱 수수료 상한제 국회 통과',
+      '배달앱 중개 수수료에 상한을 두는 법안이 국회를 통과했다. 시행은 내년 7월부터다.',
+    ),
+  ];
+  const docs = items.map((i) => ({ source: i.source, opening: i.blocks.map((b) => b.text) }));
+
+  it('learns them per source from what the store keeps of each item', () => {
+    const learned = learnRepeatedLines(docs);
+    expect(learned.get('디지털포커스')?.size).toBe(1);
+    expect(learnRepeatedLines(docs.slice(0, 2)).size).toBe(0);
+    expect(learnRepeatedLines([...docs, { source: '한빛일보', opening: [banner] }]).get('한빛일보')).toBeUndefined();
+  });
+
+  it('never leads a story with them, and counts them as repeat', () => {
+    const repeated = learnRepeatedLines(docs);
+    const input = composeInput({
+      topics: items.map((i, k) => topic(`t-${k}`, [i])),
+      items: new Map(items.map((i) => [i.id, i])),
+      repeated,
+    });
+    const d = composeChecked(input);
+    expect(d.stories[0]!.lead[0]).toBe('삼성전자가 2나노 공정의 첫 대형 고객을 확보했다.');
+    for (const s of d.stories) expect(s.lead).not.toContain(banner);
+    expect(storyDrops(d, items, repeated).map((s) => s.dropped.repeat)).toEqual([1, 1]);
   });
 });
