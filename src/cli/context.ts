@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { App } from '../app.js';
 import { DEFAULT_CONFIG_FILE } from '../config/defaults.js';
 import { BriefingError } from '../errors.js';
-import type { BriefingConfig } from '../types.js';
+import type { BriefingConfig, Logger } from '../types.js';
 
 // The config loader (zod, yaml) and the app (SQLite) load on first use, not at start-up,
 // so `briefing --help` stays fast.
@@ -14,6 +14,7 @@ export interface GlobalOptions {
   dataDir?: string;
   json?: boolean;
   quiet?: boolean;
+  logFormat?: string;
   initStore?: boolean;
 }
 
@@ -60,7 +61,12 @@ export async function openApp(cmd: Command): Promise<App> {
   const { createApp, jsonLogger } = await import('../app.js');
   return createApp(config, {
     initStore: opts.initStore === true,
-    logger: jsonLogger(process.stderr, !process.env.BRIEFING_LOG),
+    logger:
+      globalOptions(cmd).logFormat === 'json'
+        ? jsonLogger(process.stderr)
+        : process.env.BRIEFING_LOG
+          ? jsonLogger(process.stderr, false)
+          : humanLogger(process.stderr),
   });
 }
 
@@ -71,4 +77,19 @@ export function print(cmd: Command, data: unknown, human: () => string): void {
     const text = human();
     if (text) process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
+}
+
+/** Log events the command's own output already reports, line by line: not repeated on stderr. */
+const SHOWN_BY_OUTPUT = new Set(['source failed', 'preflight']);
+
+/** Warnings and errors as one plain line each on stderr; info and what the output shows are left out. */
+export function humanLogger(stream: NodeJS.WritableStream): Logger {
+  const write = (level: 'warning' | 'error', msg: string, fields?: Record<string, unknown>): void => {
+    if (SHOWN_BY_OUTPUT.has(msg)) return;
+    const rest = Object.entries(fields ?? {})
+      .map(([k, v]) => `${k} ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+      .join(', ');
+    stream.write(`briefing: ${level}: ${msg}${rest ? `: ${rest}` : ''}\n`);
+  };
+  return { info: () => {}, warn: (m, f) => write('warning', m, f), error: (m, f) => write('error', m, f) };
 }

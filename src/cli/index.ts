@@ -30,6 +30,11 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', 'data folder (SQLite store); default from config, "data" beside it')
     .option('--json', 'print machine-readable JSON results')
     .option(
+      '--log-format <format>',
+      'stderr logging: human (warnings one line each, none repeating the output) or json (a JSON line per event)',
+      'human',
+    )
+    .option(
       '--init-store',
       'start a new, empty store where one was before (the old file is moved aside to <file>.replaced-<time>)',
     )

@@ -111,3 +111,23 @@ describe('exit codes', () => {
     expect(next.stdout).toMatch(/0 sent, \d+ already done, 1 failed/);
   });
 });
+
+describe('logging on stderr', () => {
+  it('says a failed source once (in the report), and as a JSON line only with --log-format json', async () => {
+    const dir = project([
+      `newsletter: { asOf: "${SAMPLE_AS_OF}" }`,
+      ...SOURCES,
+      `  - { name: 없어진 피드, url: "${join(ROOT, 'sources/closed-2026.xml')}" }`,
+    ]);
+    const human = await briefing(['collect'], dir);
+    expect(human.stdout.split('\n').filter((l) => l.includes('closed-2026.xml'))).toHaveLength(1);
+    expect(human.stderr).not.toMatch(/^\{/m);
+    expect(human.stderr).not.toContain('closed-2026.xml');
+    const json = await briefing(['--log-format', 'json', 'collect'], dir);
+    const lines = json.stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; url?: string });
+    expect(lines.find((l) => l.msg === 'source failed')?.url).toContain('closed-2026.xml');
+  });
+});
