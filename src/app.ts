@@ -4,16 +4,20 @@
  * (scheduler, public site) from the factories below; nothing else wires them.
  */
 import { randomUUID } from 'node:crypto';
+import { type BounceMailbox, createBounceMailbox } from './deliver/bounce-mailbox.js';
 import { createTransport } from './deliver/create-transport.js';
 import type { Transport } from './deliver/transport.js';
 import type { Scheduler } from './schedule/index.js';
 import type { TriggerSource } from './schedule/types.js';
 import { configsFor, editionConfig } from './config/editions.js';
 import { Store } from './store/index.js';
-import type { BriefingConfig, Clock, Labels, Locale, Logger } from './types.js';
+import type { BouncesConfig, BriefingConfig, Clock, Labels, Locale, Logger } from './types.js';
 
 /** Makes the transport of one delivery (outbox or SMTP, as the config says); the caller closes it. */
 export type TransportFactory = (config: BriefingConfig, env: NodeJS.ProcessEnv) => Transport;
+
+/** Opens the bounce mailbox delivery.bounces names (IMAP or Maildir); the caller closes it. */
+export type BounceMailboxFactory = (bounces: BouncesConfig, env: NodeJS.ProcessEnv) => BounceMailbox;
 
 export interface App {
   readonly config: BriefingConfig;
@@ -22,6 +26,7 @@ export interface App {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly transport: TransportFactory;
+  readonly bounceMailbox: BounceMailboxFactory;
   close(): void;
 }
 
@@ -30,6 +35,7 @@ export interface AppOverrides {
   logger?: Logger;
   store?: Store;
   transport?: TransportFactory;
+  bounceMailbox?: BounceMailboxFactory;
   /** Start a new, empty store even though one was in the data folder (`--init-store`). */
   initStore?: boolean;
 }
@@ -74,6 +80,7 @@ export function createApp(config: BriefingConfig, overrides: AppOverrides = {}):
     clock: overrides.clock ?? systemClock,
     logger: overrides.logger ?? jsonLogger(),
     transport: overrides.transport ?? ((c, env) => createTransport(c, env)),
+    bounceMailbox: overrides.bounceMailbox ?? ((b, env) => createBounceMailbox(b, env)),
     close: () => store.close(),
   };
 }

@@ -29,11 +29,14 @@ import { loadLabels } from './config/locale.js';
 import { issuePrefix } from './config/editions.js';
 import { BUNDLED_LOCALES, BUNDLED_TEMPLATES } from './bundled.js';
 import {
+  type BounceSummary,
   buildEml,
   buildMessage,
   deliverIssue,
   parseSubscribersCsv,
   previewRecipient,
+  processBounces,
+  resolveUnsubscribeSecret,
   sendTest,
   type SubscriberSource,
 } from './deliver/index.js';
@@ -656,6 +659,15 @@ export async function runIssueSlot(app: App, slot: Date): Promise<IssueRunResult
 /** What a collection slot does: collect every source once. */
 export async function runCollectSlot(app: App): Promise<CollectRunResult> {
   const reports = await collectStep(app);
+  // Bounces and complaints are read on the same slots; a mailbox that fails is logged, not fatal to collection.
+  if (app.config.delivery.bounces) {
+    try {
+      const b = await bouncesStep(app);
+      app.logger.info('bounces', { ...b, suppressed: b.suppressed.length });
+    } catch (e) {
+      app.logger.error('bounces failed', { error: reasonOf(e) });
+    }
+  }
   return {
     sources: reports.length,
     failed: reports.filter((r) => r.status === 'failed').length,
@@ -713,4 +725,37 @@ export async function runOnce(app: App, opts: RunOptions = {}): Promise<RunOutco
   }
   const sent = await sendStep(app, composed.issueId);
   return { collected, issue: composed, sent, nothingNew: false };
+}
+
+// ---------------------------------------------------------------- bounces
+
+/**
+ * Read the bounce mailbox (delivery.bounces) once: hard bounces and complaints suppress
+ * their address, soft bounces count; processed reports are moved, unreadable ones kept.
+ */
+export async function bouncesStep(app: App, env: NodeJS.ProcessEnv = process.env): Promise<BounceSummary> {
+  const { delivery } = app.config;
+  const bounces = delivery.bounces;
+  if (!bounces) {
+    throw new BriefingError(
+      'ECONFIG',
+      'delivery.bounces is not set: there is no bounce mailbox to read',
+      'add delivery.bounces with maildir: <folder> or imap: { host, user, passwordEnv } (see docs/config.md)',
+    );
+  }
+  const mailbox = app.bounceMailbox(bounces, env);
+  try {
+    return await processBounces({
+      mailbox,
+      book: app.store.bounces,
+      subscribers: app.store.subscribers,
+      returnPath: delivery.returnPath,
+      secret: resolveUnsubscribeSecret(delivery.unsubscribeSecretEnv, app.config.paths.data, env),
+      softBounceLimit: bounces.softBounceLimit,
+      clock: app.clock,
+      logger: app.logger,
+    });
+  } finally {
+    await mailbox.close();
+  }
 }

@@ -20,6 +20,8 @@ export type {
   Cadence,
   CollectConfig,
   DeliveryConfig,
+  BounceImapConfig,
+  BouncesConfig,
   DkimConfig,
   InterestConfig,
   ImagesMode,
@@ -353,6 +355,8 @@ export interface OutgoingMessage {
   test?: boolean | undefined;
   from: string;
   to: string;
+  /** The envelope sender (SMTP MAIL FROM) when not the From address: a VERP address of delivery.returnPath. */
+  returnPath?: string | undefined;
   replyTo?: string | undefined;
   subject: string;
   html: string;

@@ -59,6 +59,7 @@ rowMain(async (opts): Promise<Row[]> => {
     clock: app.clock,
     logger: app.logger,
     transport: app.transport,
+    bounceMailbox: app.bounceMailbox,
     close: () => undefined,
   };
   try {

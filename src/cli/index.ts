@@ -12,6 +12,7 @@ import { registerCompose } from './commands/compose.js';
 import { registerRender } from './commands/render.js';
 import { registerRun } from './commands/run.js';
 import { registerSend } from './commands/send.js';
+import { registerBounces } from './commands/bounces.js';
 import { registerSubscribers } from './commands/subscribers.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerDoctor } from './commands/doctor.js';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
     registerRender,
     registerRun,
     registerSend,
+    registerBounces,
     registerSubscribers,
     registerSchedule,
     registerDoctor,

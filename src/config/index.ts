@@ -38,6 +38,13 @@ export function resolveConfig(
   return {
     ...c,
     sources: c.sources.map((s) => ({ ...s, url: sourceUrl(s.url, abs) })),
+    delivery: {
+      ...c.delivery,
+      bounces: c.delivery.bounces && {
+        ...c.delivery.bounces,
+        maildir: c.delivery.bounces.maildir !== undefined ? abs(c.delivery.bounces.maildir) : undefined,
+      },
+    },
     subscribers: c.subscribers ? abs(c.subscribers) : undefined,
     paths: {
       base: baseDir,

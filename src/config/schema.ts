@@ -142,6 +142,44 @@ const mailbox = z
     { message: 'must be one address, like "브리핑 <briefing@example.com>" (no list, no group)' },
   );
 
+export const bouncesSchema = z
+  .strictObject({
+    imap: z
+      .strictObject({
+        host: z.string().min(1).describe('IMAP server host name'),
+        port: z.number().int().min(1).max(65535).default(993).describe('IMAP server port'),
+        secure: z
+          .boolean()
+          .default(true)
+          .describe('TLS from the first byte (port 993); false uses STARTTLS when offered'),
+        user: z.string().min(1).describe('IMAP user name'),
+        passwordEnv: envName('BOUNCE_PASSWORD').describe('Environment variable holding the IMAP password'),
+        mailbox: z.string().min(1).default('INBOX').describe('The folder bounces arrive in'),
+      })
+      .optional()
+      .describe('Read the bounce mailbox over IMAP'),
+    maildir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Read a local Maildir folder instead (resolved against the config file's folder)"),
+    processedFolder: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]+$/, 'must be a folder name like processed')
+      .default('processed')
+      .describe('Where processed reports are moved (an IMAP folder, or a Maildir++ subfolder); unreadable ones stay'),
+    softBounceLimit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(3)
+      .describe('Soft bounces on this many issues in a row suppress the address'),
+  })
+  .refine((b) => (b.imap === undefined) !== (b.maildir === undefined), {
+    message: 'needs exactly one of imap: { host, user, passwordEnv, … } or maildir: <folder>',
+  });
+
 export const deliverySchema = z.strictObject({
   transport: z
     .enum(['outbox', 'smtp'])
@@ -158,6 +196,14 @@ export const deliverySchema = z.strictObject({
     .describe(
       'Environment variable holding the secret that signs unsubscribe links (else `<data>/unsubscribe.secret`)',
     ),
+  returnPath: z
+    .string()
+    .regex(/^[^@\s<>"]+@[^@\s<>"]+\.[^@\s<>"]+$/, 'must be a bare address like bounce@example.com')
+    .optional()
+    .describe(
+      'Envelope sender of every delivery, as `<local>+<delivery token>@<domain>` (VERP), so a bounce names its delivery',
+    ),
+  bounces: bouncesSchema.optional().describe('The mailbox bounces and complaints arrive in (`briefing bounces`)'),
 });
 
 export const rankSchema = z
@@ -440,6 +486,8 @@ export type SourceConfig = BriefingConfig['sources'][number];
 export type DeliveryConfig = BriefingConfig['delivery'];
 export type SmtpConfig = NonNullable<DeliveryConfig['smtp']>;
 export type DkimConfig = NonNullable<DeliveryConfig['dkim']>;
+export type BouncesConfig = NonNullable<DeliveryConfig['bounces']>;
+export type BounceImapConfig = NonNullable<BouncesConfig['imap']>;
 export type RankConfig = BriefingConfig['rank'];
 export type CollectConfig = BriefingConfig['collect'];
 export type InterestConfig = BriefingConfig['interests'][number];

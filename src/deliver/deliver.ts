@@ -34,6 +34,7 @@ import type { DeliveryLedger, DeliveryStatus, SubscriberSource } from './ports.j
 import { resolveUnsubscribeSecret } from './secret.js';
 import { isTransportError, type Transport } from './transport.js';
 import { recipientFor, type RecipientContext } from './unsubscribe-token.js';
+import { verpAddress } from './verp.js';
 
 /** Per-recipient HTML and text (the pipeline passes render's personalize). */
 export type Personalize = (recipient: Recipient, issue: RenderedIssue) => { html: string; text: string };
@@ -114,6 +115,7 @@ export async function deliverIssue(
   const personalize: Personalize = opts.personalize ?? deps.personalize ?? ((_, i) => ({ html: i.html, text: i.text }));
   const ctx = recipientContext(deps);
   const maxFailures = opts.maxConsecutiveFailures ?? 20;
+  const returnPath = deps.config.delivery.returnPath;
   const summary: DeliverSummary = {
     sent: 0,
     skipped: 0,
@@ -239,6 +241,7 @@ export async function deliverIssue(
             now: clock.now(),
             body: personalize(recipient, variant),
           });
+          if (returnPath) msg.returnPath = verpAddress(returnPath, { issueId, subscriberId: sub.id }, ctx.secret);
         } catch (e) {
           // Nothing went out: the row is given back before the run stops.
           ledger.markPending(issueId, sub.id, reasonOf(e).slice(0, 500), clock.now());

@@ -33,6 +33,7 @@ export {
   type ParsedSubscribers,
 } from './subscribers-csv.js';
 export type {
+  BounceBook,
   DeliveryLedger,
   DeliveryPhase,
   DeliveryRow,
@@ -63,3 +64,21 @@ export {
 } from './deliver.js';
 export { escapeHtml } from './unsubscribe-page.js';
 export { probeSmtp, type SmtpProbe, type SmtpProbeResult } from './probe.js';
+export { verpAddress, parseVerpAddress, type VerpDelivery } from './verp.js';
+export {
+  classifyReport,
+  fieldGroups,
+  type BounceFinding,
+  type MailboxMessage,
+  type MailboxPart,
+  type ReportContext,
+} from './bounce-report.js';
+export {
+  createBounceMailbox,
+  ImapMailbox,
+  MaildirMailbox,
+  readMailboxMessage,
+  type BounceMailbox,
+  type MailboxEntry,
+} from './bounce-mailbox.js';
+export { processBounces, type BounceDeps, type BounceSummary } from './bounces.js';

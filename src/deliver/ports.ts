@@ -15,8 +15,13 @@ export interface SubscriberSource {
   active(pageSize?: number): Iterable<Subscriber>;
   /** Record an unsubscribe: the subscriber's status and the suppression list. False if the address was unknown and already suppressed. */
   unsubscribe(email: string, at: Date): boolean;
-  /** Put an address on the suppression list (e.g. a hard bounce). */
-  suppress(email: string, reason: SuppressionReason, at: Date): void;
+  /** Put an address on the suppression list (e.g. a hard bounce). True when it was not suppressed before. */
+  suppress(
+    email: string,
+    reason: SuppressionReason,
+    at: Date,
+    why?: { issueId?: string | undefined; detail?: string | undefined },
+  ): boolean;
 }
 
 export interface DeliveryLedger {
@@ -57,4 +62,30 @@ export interface DeliveryLedger {
    * without it each write commits on its own.
    */
   atomically?<T>(fn: () => T): T;
+}
+
+/** What bounce processing needs from the store (src/store/bounces.ts implements it). */
+export interface BounceBook {
+  /** Record one report; false when the same report was recorded before (it is not counted again). */
+  record(
+    b: {
+      reportKey: string;
+      email: string;
+      issueId?: string | undefined;
+      kind: 'hard' | 'soft' | 'complaint';
+      status?: string | undefined;
+      detail?: string | undefined;
+    },
+    at: Date,
+  ): boolean;
+  /** Issues in a row, newest first, whose delivery to this address soft-bounced. */
+  softStreak(email: string): number;
+  /** The address a delivery went to (from the ledger). */
+  deliveryEmail(issueId: string, subscriberId: number): string | undefined;
+  /** The delivery that carried this Message-ID, from the ledger. */
+  deliveryOfMessage(messageId: string): { issueId: string; email: string } | undefined;
+  /** Whether the address is (or was) on the subscriber list. */
+  knows(email: string): boolean;
+  /** Run `fn` as one transaction. */
+  atomically<T>(fn: () => T): T;
 }

@@ -77,7 +77,7 @@ export class SmtpTransport implements Transport {
 
   async send(msg: OutgoingMessage, onPhase?: (phase: SendPhase) => void): Promise<SendResult> {
     const raw = await buildEml(msg, this.opts.dkim);
-    const envelope = { from: addressOf(msg.from), to: [addressOf(msg.to)] };
+    const envelope = { from: msg.returnPath ?? addressOf(msg.from), to: [addressOf(msg.to)] };
     const retries = this.opts.smtp.retries;
     const sleep = this.opts.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
     let staleRetried = false;

@@ -198,6 +198,22 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 9: the editions a subscriber receives (JSON list; empty = the first edition)
   `ALTER TABLE subscribers ADD COLUMN editions TEXT NOT NULL DEFAULT '[]';`,
+  // 10: bounces and complaints read from the bounce mailbox; why and for which issue an address was suppressed
+  `
+  CREATE TABLE bounces (
+    id INTEGER PRIMARY KEY,
+    report_key TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    issue_id TEXT,
+    kind TEXT NOT NULL CHECK (kind IN ('hard','soft','complaint')),
+    status TEXT,
+    detail TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX bounces_email ON bounces (email, kind);
+  ALTER TABLE suppressions ADD COLUMN issue_id TEXT;
+  ALTER TABLE suppressions ADD COLUMN detail TEXT;
+  `,
 ];
 
 /** SQLite's application_id of a briefing store ("BRFG"): another program's database is refused. */

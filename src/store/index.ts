@@ -7,6 +7,7 @@ import { SubscriberRepo } from './subscribers.js';
 import { DeliveryRepo } from './deliveries.js';
 import { SlotRepo } from './slots.js';
 import { SubscriberDataRepo } from './subscriber-data.js';
+import { BounceRepo } from './bounces.js';
 
 export { type Db, type OpenOptions, openDb, migrate, MIGRATIONS, storeErrorHint } from './db.js';
 export type { IssueRecord, IssueStatus } from './issues.js';
@@ -20,6 +21,7 @@ export type {
   SubscriberExport,
   SubscriberProfile,
 } from './subscriber-data.js';
+export type { BounceInput, BounceKind } from './bounces.js';
 export type { LockInfo, RunKind, RunRecord, SlotRecord, SlotStatus } from '../types.js';
 
 /** The embedded SQLite store in the data folder: one repository per concern. */
@@ -32,12 +34,14 @@ export class Store {
   readonly slots: SlotRepo;
   /** The subscriber's own side: consent, preferences, export, erasure. */
   readonly subscriberData: SubscriberDataRepo;
+  readonly bounces: BounceRepo;
 
   constructor(readonly db: Db) {
     this.subscribers = new SubscriberRepo(db);
     this.deliveries = new DeliveryRepo(db);
     this.slots = new SlotRepo(db);
     this.subscriberData = new SubscriberDataRepo(db);
+    this.bounces = new BounceRepo(db);
     this.items = new ItemRepo(db);
     this.sources = new SourceRepo(db);
     this.issues = new IssueRepo(db);

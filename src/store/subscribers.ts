@@ -29,6 +29,28 @@ export interface Suppression {
   email: string;
   reason: SuppressionReason;
   at: string;
+  /** The issue whose delivery bounced or was complained about, when known. */
+  issueId?: string | undefined;
+  /** What the report said (status code and diagnostic, feedback type). */
+  detail?: string | undefined;
+}
+
+interface SuppressionRow {
+  email: string;
+  reason: SuppressionReason;
+  at: string;
+  issue_id: string | null;
+  detail: string | null;
+}
+
+function toSuppression(r: SuppressionRow): Suppression {
+  return {
+    email: r.email,
+    reason: r.reason,
+    at: r.at,
+    issueId: r.issue_id ?? undefined,
+    detail: r.detail ?? undefined,
+  };
 }
 
 export interface SubscriberInput {
@@ -203,17 +225,28 @@ export class SubscriberRepo {
     })();
   }
 
-  /** Put an address on the suppression list; a hard bounce also marks the subscriber bounced. */
-  suppress(email: string, reason: SuppressionReason, at: Date): void {
-    this.db.transaction(() => {
+  /**
+   * Put an address on the suppression list (the first reason stays); a hard bounce also
+   * marks the subscriber bounced. True when the address was not suppressed before.
+   */
+  suppress(
+    email: string,
+    reason: SuppressionReason,
+    at: Date,
+    why: { issueId?: string | undefined; detail?: string | undefined } = {},
+  ): boolean {
+    return this.db.transaction(() => {
       const now = at.toISOString();
-      this.db
-        .prepare('INSERT INTO suppressions (email, reason, at) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING')
-        .run(email, reason, now);
+      const added = this.db
+        .prepare(
+          'INSERT INTO suppressions (email, reason, at, issue_id, detail) VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING',
+        )
+        .run(email, reason, now, why.issueId ?? null, why.detail ?? null).changes;
       const status = reason === 'bounced' ? 'bounced' : 'unsubscribed';
       this.db
         .prepare("UPDATE subscribers SET status = ?, updated_at = ? WHERE email = ? AND status = 'active'")
         .run(status, now, email);
+      return added > 0;
     })();
   }
 
@@ -229,13 +262,14 @@ export class SubscriberRepo {
   }
 
   suppression(email: string): Suppression | undefined {
-    return this.db.prepare('SELECT email, reason, at FROM suppressions WHERE email = ?').get(email) as
-      | Suppression
-      | undefined;
+    const r = this.db.prepare('SELECT * FROM suppressions WHERE email = ?').get(email) as SuppressionRow | undefined;
+    return r ? toSuppression(r) : undefined;
   }
 
   suppressions(): Suppression[] {
-    return this.db.prepare('SELECT email, reason, at FROM suppressions ORDER BY at, email').all() as Suppression[];
+    return (this.db.prepare('SELECT * FROM suppressions ORDER BY at, email').all() as SuppressionRow[]).map(
+      toSuppression,
+    );
   }
 
   counts(): { active: number; unsubscribed: number; bounced: number; suppressed: number } {

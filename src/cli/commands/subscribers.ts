@@ -160,10 +160,21 @@ export function registerSubscribers(program: Command): void {
         const out = process.stdout;
         if (opts.suppressed) {
           const rows = app.store.subscribers.suppressions();
-          print(sub, rows, () =>
-            rows.length
-              ? rows.map((r) => `${r.email}\t${r.reason}\t${r.at}`).join('\n')
-              : 'The suppression list is empty.',
+          print(
+            sub,
+            rows.map((r) => ({
+              email: r.email,
+              reason: r.reason,
+              at: r.at,
+              issue: r.issueId ?? null,
+              detail: r.detail ?? null,
+            })),
+            () =>
+              rows.length
+                ? rows
+                    .map((r) => [r.email, r.reason, r.at, r.issueId ?? '', r.detail ?? ''].join('\t').trimEnd())
+                    .join('\n')
+                : 'The suppression list is empty.',
           );
           return;
         }
