@@ -280,7 +280,8 @@ async function fullDisk(): Promise<void> {
     const composed = await briefing(file, ['compose']);
     const sent = await briefing(file, ['send']);
     const during = ledger(dir);
-    execFileSync('mount', ['-o', 'remount,size=64m', outbox]);
+    // Room for every message of the issue (each .eml is about 70 KB with its picture markup).
+    execFileSync('mount', ['-o', 'remount,size=256m', outbox]);
     const again = await briefing(file, ['send']);
     const after = ledger(dir);
     const issue = readdirSync(outbox).find((f) => /^\d{4}-\d{2}-\d{2}/.test(f)) ?? '';
@@ -312,9 +313,11 @@ async function composeKills(kills: number): Promise<void> {
   const outbox = join(dir, 'outbox');
   for (let i = 0; i < kills; i++) {
     const child = spawn(process.execPath, [...CLI, '--config', file, 'compose', '--force'], { stdio: 'ignore' });
+    // Listen before the wait: a compose that finishes first has exited by the time of the kill.
+    const exited = new Promise((r) => child.once('exit', r));
     await new Promise((r) => setTimeout(r, 400 + ((i * 137) % 1400)));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
   }
   const last = await briefing(file, ['compose', '--force']);
   const db = new Database(join(dir, 'data', 'briefing.db'), { readonly: true });
